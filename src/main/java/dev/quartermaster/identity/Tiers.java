@@ -1,0 +1,45 @@
+package dev.quartermaster.identity;
+
+import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Snapshot;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The plan tiers in rank order, from memory. */
+@Service
+public class Tiers {
+
+    static final String TOPIC = "tiers";
+
+    private final Snapshot<List<Tier>> tiers;
+
+    Tiers(JdbcClient jdbc, Changes changes) {
+        this.tiers = Snapshot.of(changes, TOPIC, () -> jdbc.sql("""
+                select name, rank, description, managed_keys, created_at, updated_at from tiers order by rank
+                """).query(Tier.class).list());
+    }
+
+    public List<Tier> all() {
+        return tiers.get();
+    }
+
+    public Optional<Tier> find(String name) {
+        return all().stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** Whether a user of {@code userTier} may use something that needs {@code requiredTier}. */
+    public boolean permits(String userTier, String requiredTier) {
+        int required = find(requiredTier).map(Tier::rank).orElse(Integer.MAX_VALUE);
+        return find(userTier).map(Tier::rank).orElse(Integer.MIN_VALUE) >= required;
+    }
+
+    public Tier lowest() {
+        return all().getFirst();
+    }
+
+    public Tier highest() {
+        return all().getLast();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.quartermaster.identity;
+
+import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.FieldError;
+import dev.quartermaster.platform.PatchRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The rules of user administration: known tiers, groups and permissions only, and hashed passwords. */
+@Service
+class UserAdmin {
+
+    private final UserStore users;
+    private final GroupStore groups;
+    private final ApiKeyStore keys;
+    private final Tiers tiers;
+    private final KeyHasher hasher;
+    private final BCryptPasswordEncoder passwords;
+    private final Changes changes;
+
+    UserAdmin(UserStore users, GroupStore groups, ApiKeyStore keys, Tiers tiers, KeyHasher hasher,
+              BCryptPasswordEncoder passwords, Changes changes) {
+        this.users = users;
+        this.groups = groups;
+        this.keys = keys;
+        this.tiers = tiers;
+        this.hasher = hasher;
+        this.passwords = passwords;
+        this.changes = changes;
+    }
+
+    List<UserView> list(int limit, int offset) {
+        return users.list(limit, offset);
+    }
+
+    UserView get(UUID id) {
+        return users.find(id).orElseThrow(() -> ApiException.notFound("no user " + id));
+    }
+
+    @Transactional
+    UserView create(IdentityRequests.CreateUser request) {
+        List<FieldError> errors = new ArrayList<>(PermissionNames.unknown("permissions", request.permissions()));
+        String tier = request.tier() == null ? tiers.lowest().name() : request.tier();
+        checkTier("tier", tier, errors);
+        List<UUID> groupIds = resolveGroups("groups", request.groups(), errors);
+        if (users.idOf(request.username()).isPresent()) {
+            errors.add(new FieldError("username", "is already taken"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        UUID id = users.insert(request.username(), request.displayName(), tier,
+                request.permissions() == null ? List.of() : request.permissions(),
+                request.password() == null ? null : passwords.encode(request.password()));
+        users.setGroups(id, groupIds);
+        changes.publish(Authenticator.TOPIC);
+        return get(id);
+    }
+
+    @Transactional
+    UserView update(UUID id, PatchRequest patch) {
+        get(id);
+        List<FieldError> errors = new ArrayList<>();
+        if (patch.has("username")) {
+            String username = patch.string("username");
+            if (username == null || !username.matches(IdentityRequests.USERNAME)) {
+                patch.reject(new FieldError("username", IdentityRequests.USERNAME_RULE));
+            } else if (users.idOf(username).filter(other -> !other.equals(id)).isPresent()) {
+                patch.reject(new FieldError("username", "is already taken"));
+            } else {
+                users.set(id, "username", username);
+            }
+        }
+        if (patch.has("displayName")) {
+            users.set(id, "display_name", bounded(patch, "displayName", 255));
+        }
+        if (patch.has("tier")) {
+            String tier = patch.string("tier");
+            checkTier("tier", tier, errors);
+            if (errors.isEmpty()) {
+                users.set(id, "tier", tier);
+            }
+        }
+        if (patch.has("permissions")) {
+            List<String> permissions = patch.strings("permissions");
+            errors.addAll(PermissionNames.unknown("permissions", permissions));
+            users.set(id, "permissions", (permissions == null ? List.<String>of() : permissions).toArray(String[]::new));
+        }
+        if (patch.has("groups")) {
+            users.setGroups(id, resolveGroups("groups", patch.strings("groups"), errors));
+        }
+        if (patch.has("password")) {
+            users.set(id, "password_hash", password(patch));
+        }
+        errors.forEach(patch::reject);
+        patch.validate();
+        changes.publish(Authenticator.TOPIC);
+        return get(id);
+    }
+
+    @Transactional
+    UserView delete(UUID id, Caller caller) {
+        UserView user = get(id);
+        if (id.equals(caller.userId())) {
+            throw ApiException.conflict("you cannot delete your own user", java.util.Map.of());
+        }
+        users.delete(id);
+        changes.publish(Authenticator.TOPIC);
+        return user;
+    }
+
+    @Transactional
+    ApiKeyView createKey(UUID userId, String name) {
+        get(userId);
+        String key = KeyHasher.newApiKey();
+        ApiKeyView created = keys.insert(userId, name, KeyHasher.prefixOf(key), hasher.hash(key));
+        return created.withKey(key);
+    }
+
+    List<ApiKeyView> keys(UUID userId) {
+        get(userId);
+        return keys.list(userId);
+    }
+
+    @Transactional
+    ApiKeyView revokeKey(UUID userId, UUID keyId) {
+        ApiKeyView revoked = keys.revoke(userId, keyId)
+                .orElseThrow(() -> ApiException.notFound("user " + userId + " has no API key " + keyId));
+        changes.publish(Authenticator.TOPIC);
+        return revoked;
+    }
+
+    private void checkTier(String field, String tier, List<FieldError> errors) {
+        if (tier == null || tiers.find(tier).isEmpty()) {
+            errors.add(new FieldError(field, "must be one of " + tiers.all().stream().map(Tier::name).toList()));
+        }
+    }
+
+    private List<UUID> resolveGroups(String field, List<String> names, List<FieldError> errors) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; names != null && i < names.size(); i++) {
+            int index = i;
+            groups.resolve(names.get(i)).ifPresentOrElse(ids::add,
+                    () -> errors.add(new FieldError(field + "[" + index + "]", "no such group")));
+        }
+        return ids;
+    }
+
+    private String password(PatchRequest patch) {
+        String password = patch.string("password");
+        if (password == null) {
+            return null;
+        }
+        if (password.length() < 12 || password.length() > 200) {
+            patch.reject(new FieldError("password", "must be 12-200 characters"));
+            return null;
+        }
+        return passwords.encode(password);
+    }
+
+    static String bounded(PatchRequest patch, String field, int max) {
+        String value = patch.string(field);
+        if (value != null && value.length() > max) {
+            patch.reject(new FieldError(field, "must be at most " + max + " characters"));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.quartermaster.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A partial update as sent: a field that is absent stays unchanged, a field sent as {@code null}
+ * is cleared (RFC 7396). Type errors are collected per field and raised together by {@link #validate()}.
+ */
+public final class PatchRequest {
+
+    private final JsonNode body;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private PatchRequest(JsonNode body) {
+        this.body = body;
+    }
+
+    public static PatchRequest of(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.invalid("body", "must be a JSON object");
+        }
+        return new PatchRequest(body);
+    }
+
+    public boolean has(String field) {
+        return body.has(field);
+    }
+
+    public boolean isNull(String field) {
+        return body.has(field) && body.get(field).isNull();
+    }
+
+    public String string(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            return reject(field, "must be a string");
+        }
+        return node.stringValue();
+    }
+
+    public Boolean bool(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return node.isBoolean() ? node.booleanValue() : reject(field, "must be true or false");
+    }
+
+    public Integer integer(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return node.isInt() ? node.intValue() : reject(field, "must be an integer");
+    }
+
+    public UUID uuid(String field) {
+        String text = string(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return reject(field, "must be a UUID");
+        }
+    }
+
+    public List<String> strings(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            return reject(field, "must be an array of strings");
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isString()) {
+                return reject(field + "[" + i + "]", "must be a string");
+            }
+            values.add(node.get(i).stringValue());
+        }
+        return values;
+    }
+
+    public JsonNode node(String field) {
+        return body.get(field);
+    }
+
+    public void reject(FieldError error) {
+        errors.add(error);
+    }
+
+    /** Raises every collected field error at once, if there is any. */
+    public void validate() {
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+    }
+
+    private <T> T reject(String field, String message) {
+        errors.add(new FieldError(field, message));
+        return null;
+    }
+}

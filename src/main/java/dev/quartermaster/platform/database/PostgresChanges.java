@@ -1,0 +1,130 @@
+package dev.quartermaster.platform.database;
+
+import dev.quartermaster.platform.Changes;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * {@link Changes} over PostgreSQL {@code LISTEN/NOTIFY}. One dedicated connection listens; after it
+ * (re)connects every topic is treated as changed, since notifications may have been missed.
+ */
+@Component
+class PostgresChanges implements Changes, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresChanges.class);
+    private static final String CHANNEL = "qm_changes";
+
+    private final String origin = UUID.randomUUID().toString();
+    private final Map<String, List<Runnable>> listeners = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
+    private final ConnectionSettings settings;
+    private volatile boolean running;
+    private Thread listener;
+
+    PostgresChanges(JdbcClient jdbc, ConnectionSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    @Override
+    public void publish(String topic) {
+        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, origin + " " + topic).query().listOfRows();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    fire(topic);
+                }
+            });
+        } else {
+            fire(topic);
+        }
+    }
+
+    @Override
+    public void subscribe(String topic, Runnable listener) {
+        listeners.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(listener);
+    }
+
+    private void fire(String topic) {
+        listeners.getOrDefault(topic, List.of()).forEach(Runnable::run);
+    }
+
+    private void fireAll() {
+        listeners.values().forEach(list -> list.forEach(Runnable::run));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        listener = Thread.ofPlatform().daemon().name("qm-changes").start(this::listen);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        listener.interrupt();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = DriverManager.getConnection(settings.url(), settings.username(),
+                    settings.password())) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                fireAll();
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(500);
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) {
+                            onNotification(n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    log.warn("change listener lost its database connection; reconnecting: {}", e.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void onNotification(String payload) {
+        int space = payload.indexOf(' ');
+        if (space > 0 && !payload.substring(0, space).equals(origin)) {
+            fire(payload.substring(space + 1));
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.quartermaster.secrets;
+
+import dev.quartermaster.platform.StartupRefusedException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to start with a master key other than the one the database was sealed with, or while a
+ * rotation is unfinished. It only reads; a refused start changes nothing.
+ */
+@Component
+class VaultKeyCheck {
+
+    static final String ROTATE_COMMAND = "rotate-master-key";
+
+    private final JdbcClient jdbc;
+    private final MasterKey key;
+    private final boolean rotating;
+
+    VaultKeyCheck(JdbcClient jdbc, MasterKey key, @Value("${qm.command:}") String command) {
+        this.jdbc = jdbc;
+        this.key = key;
+        this.rotating = ROTATE_COMMAND.equals(command);
+    }
+
+    void verify() {
+        if (rotating) {
+            return;
+        }
+        jdbc.sql("insert into vault_state (current_key_id) values (?) on conflict (id) do nothing")
+                .param(key.id()).update();
+        VaultState state = VaultState.read(jdbc);
+        if (state.rotatingTo() != null) {
+            throw new StartupRefusedException("a master key rotation from " + state.current() + " to "
+                    + state.rotatingTo() + " did not finish. Run `java -jar quartermaster.jar " + ROTATE_COMMAND
+                    + "` again with QM_MASTER_KEY (old) and QM_NEW_MASTER_KEY (new). Nothing was changed.");
+        }
+        if (!state.current().equals(key.id())) {
+            throw new StartupRefusedException("QM_MASTER_KEY (key id " + key.id()
+                    + ") is not the master key this database was sealed with (key id " + state.current()
+                    + "). The server will not start; nothing was changed.");
+        }
+    }
+}
