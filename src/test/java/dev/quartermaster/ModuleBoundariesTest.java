@@ -1,0 +1,98 @@
+package dev.quartermaster;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The module layout of DESIGN.md: dependencies point one way (surfaces, features, shared services,
+ * platform), no module reaches into another's sub-packages, and nothing depends on a web adapter.
+ */
+class ModuleBoundariesTest {
+
+    private static final String ROOT = "dev.quartermaster";
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+
+    @Test
+    void dependenciesPointOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("openai").definedBy(ROOT + ".openai..")
+                .layer("integrations").definedBy(ROOT + ".integrations..")
+                .layer("accounts").definedBy(ROOT + ".accounts..")
+                .layer("catalog").definedBy(ROOT + ".catalog..")
+                .layer("providers").definedBy(ROOT + ".providers..")
+                .layer("audit").definedBy(ROOT + ".audit..")
+                .layer("identity").definedBy(ROOT + ".identity..")
+                .layer("egress").definedBy(ROOT + ".egress..")
+                .layer("secrets").definedBy(ROOT + ".secrets..")
+                .layer("platform").definedBy(ROOT + ".platform..")
+                .whereLayer("openai").mayNotBeAccessedByAnyLayer()
+                .whereLayer("integrations").mayNotBeAccessedByAnyLayer()
+                .whereLayer("accounts").mayOnlyBeAccessedByLayers("openai")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("accounts", "openai")
+                .whereLayer("providers").mayOnlyBeAccessedByLayers("catalog", "accounts")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("providers", "catalog", "accounts", "integrations")
+                .whereLayer("identity").mayOnlyBeAccessedByLayers("audit", "providers", "catalog", "accounts",
+                        "integrations", "openai")
+                .whereLayer("egress").mayOnlyBeAccessedByLayers("providers", "accounts")
+                .whereLayer("secrets").mayOnlyBeAccessedByLayers("identity", "providers", "accounts", "integrations")
+                .withOptionalLayers(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void modulesAreFreeOfCycles() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void aModuleUsesOnlyTheRootPackageOfAnother() {
+        classes().that().resideInAPackage(ROOT + "..").should(useOnlyPublicApiOfOtherModules()).check(CLASSES);
+    }
+
+    @Test
+    void nothingDependsOnAWebAdapter() {
+        noClasses().that().areNotAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().areAnnotatedWith(RestController.class)
+                .check(CLASSES);
+    }
+
+    private static ArchCondition<JavaClass> useOnlyPublicApiOfOtherModules() {
+        return new ArchCondition<>("use only the root package of other modules") {
+            @Override
+            public void check(JavaClass source, ConditionEvents events) {
+                for (Dependency dependency : source.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass();
+                    String targetModule = module(target.getPackageName());
+                    boolean otherModule = targetModule != null && !targetModule.equals(module(source.getPackageName()));
+                    if (otherModule && !target.getPackageName().equals(ROOT + "." + targetModule)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static String module(String packageName) {
+        if (!packageName.startsWith(ROOT + ".")) {
+            return null;
+        }
+        String rest = packageName.substring(ROOT.length() + 1);
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+}

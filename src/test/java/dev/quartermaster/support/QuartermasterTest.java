@@ -1,0 +1,27 @@
+package dev.quartermaster.support;
+
+import dev.quartermaster.QuartermasterApplication;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole server on a random loopback port, over a real PostgreSQL: the embedded one in a fresh
+ * data directory, or the server named by {@code QM_DATABASE_URL} when that is set. Every test class
+ * uses the same settings so that they share one running server.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = QuartermasterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "qm.data-dir=target/test-data/${random.uuid}",
+                "qm.master-key=" + TestSettings.MASTER_KEY,
+                "qm.bootstrap.admin-key=" + TestSettings.ADMIN_KEY,
+                "qm.jwt.secret=" + TestSettings.JWT_SECRET,
+                "server.address=127.0.0.1",
+                "logging.structured.format.console=",
+        })
+public @interface QuartermasterTest {
+}

@@ -1,0 +1,52 @@
+package dev.quartermaster.support;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A fresh, migrated database on the same PostgreSQL server as the test server, for tests that
+ * change server-wide state (such as the master key) and must not disturb the shared one.
+ */
+public final class ScratchDatabase implements AutoCloseable {
+
+    private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
+
+    private final JdbcClient admin;
+    private final String name;
+    private final SimpleDriverDataSource dataSource;
+
+    public ScratchDatabase(DataSource serverDataSource) {
+        HikariDataSource hikari = (HikariDataSource) serverDataSource;
+        this.admin = JdbcClient.create(serverDataSource);
+        this.name = "scratch_" + UUID.randomUUID().toString().replace("-", "");
+        admin.sql("create database " + name).update();
+        Matcher url = URL.matcher(hikari.getJdbcUrl());
+        if (!url.matches()) {
+            throw new IllegalStateException("unexpected JDBC URL form");
+        }
+        this.dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url.group(1) + name + url.group(3),
+                hikari.getUsername(), hikari.getPassword());
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+
+    public JdbcClient jdbc() {
+        return JdbcClient.create(dataSource);
+    }
+
+    public TransactionTemplate transactions() {
+        return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    @Override
+    public void close() {
+        admin.sql("drop database if exists " + name + " with (force)").update();
+    }
+}
