@@ -3,6 +3,7 @@ package dev.quartermaster.identity;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.ApiProblem;
 import dev.quartermaster.platform.ErrorResponder;
+import dev.quartermaster.platform.RateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,14 +26,14 @@ class CredentialFilter extends OncePerRequestFilter {
     static final String CHALLENGE = "Bearer realm=\"quartermaster\", Basic realm=\"quartermaster\", charset=\"UTF-8\"";
 
     private final Authenticator authenticator;
-    private final FailureThrottle throttle;
+    private final RateLimiter failures;
     private final ErrorResponder responder;
     private final RequestMatcher publicPaths;
 
-    CredentialFilter(Authenticator authenticator, FailureThrottle throttle, ErrorResponder responder,
+    CredentialFilter(Authenticator authenticator, RateLimiter failures, ErrorResponder responder,
                      RequestMatcher publicPaths) {
         this.authenticator = authenticator;
-        this.throttle = throttle;
+        this.failures = failures;
         this.responder = responder;
         this.publicPaths = publicPaths;
     }
@@ -46,7 +47,7 @@ class CredentialFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String client = request.getRemoteAddr();
-        long blocked = throttle.blockedFor(client);
+        long blocked = failures.secondsUntilAllowed(client);
         if (blocked > 0) {
             responder.write(request, response, ApiException.tooManyRequests(
                     "too many failed sign-in attempts; try again in " + blocked + " seconds", blocked).problem());
@@ -59,8 +60,8 @@ class CredentialFilter extends OncePerRequestFilter {
         }
         Optional<Caller> caller = authenticator.authenticate(credentials);
         if (caller.isEmpty()) {
-            throttle.failed(client);
-            unauthorized(request, response, "the credentials are not valid");
+            failures.record(client);
+            unauthorized(request, response, "the credentials are not valid", responder);
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(caller.get(), null,
@@ -73,10 +74,5 @@ class CredentialFilter extends OncePerRequestFilter {
                              ErrorResponder responder) throws IOException {
         response.setHeader("WWW-Authenticate", CHALLENGE);
         responder.write(request, response, new ApiProblem(401, "Unauthorized", detail));
-    }
-
-    private void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
-            throws IOException {
-        unauthorized(request, response, detail, responder);
     }
 }

@@ -1,6 +1,9 @@
 package dev.quartermaster.identity;
 
+import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.ErrorResponder;
+import dev.quartermaster.platform.RateLimiter;
+import java.util.Arrays;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +27,9 @@ class SecurityConfig {
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Authenticator authenticator, FailureThrottle throttle,
+    SecurityFilterChain api(HttpSecurity http, Authenticator authenticator, IdentityProperties properties,
                             ErrorResponder responder) throws Exception {
-        RequestMatcher publicPaths = new OrRequestMatcher(java.util.Arrays.stream(PUBLIC)
+        RequestMatcher publicPaths = new OrRequestMatcher(Arrays.stream(PUBLIC)
                 .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
         return http
                 .csrf(csrf -> csrf.disable())
@@ -40,8 +43,10 @@ class SecurityConfig {
                         .authenticationEntryPoint((request, response, ex) -> CredentialFilter.unauthorized(
                                 request, response, "credentials are required", responder))
                         .accessDeniedHandler((request, response, ex) -> responder.write(request, response,
-                                dev.quartermaster.platform.ApiException.forbidden("access denied").problem())))
-                .addFilterBefore(new CredentialFilter(authenticator, throttle, responder, publicPaths),
+                                ApiException.forbidden("access denied").problem())))
+                .addFilterBefore(new CredentialFilter(authenticator,
+                                new RateLimiter(properties.auth().failureLimit(), properties.auth().failureWindow()),
+                                responder, publicPaths),
                         AnonymousAuthenticationFilter.class)
                 .build();
     }
