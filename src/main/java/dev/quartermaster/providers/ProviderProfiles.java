@@ -1,0 +1,34 @@
+package dev.quartermaster.providers;
+
+import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Snapshot;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Every provider profile, from memory; current within a second on every server process. */
+@Service
+public class ProviderProfiles {
+
+    static final String TOPIC = "providers";
+
+    private final Snapshot<List<ProfileSummary>> profiles;
+
+    ProviderProfiles(JdbcClient jdbc, Changes changes) {
+        this.profiles = Snapshot.of(changes, TOPIC, () -> jdbc.sql("""
+                select id, number, name, provider, model, is_active, has_key from provider_profiles order by number
+                """).query((rs, n) -> new ProfileSummary(rs.getObject("id", UUID.class), rs.getLong("number"),
+                        rs.getString("name"), ProviderType.fromWire(rs.getString("provider")), rs.getString("model"),
+                        rs.getBoolean("is_active"), rs.getBoolean("has_key"))).list());
+    }
+
+    public List<ProfileSummary> all() {
+        return profiles.get();
+    }
+
+    public Optional<ProfileSummary> find(UUID id) {
+        return all().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+}
