@@ -94,8 +94,11 @@ public final class PatchRequest {
         return body.get(field);
     }
 
+    /** Records a field's error; a field keeps only its first one. */
     public void reject(FieldError error) {
-        errors.add(error);
+        if (errors.stream().noneMatch(e -> e.field().equals(error.field()))) {
+            errors.add(error);
+        }
     }
 
     /** Raises every collected field error at once, if there is any. */
@@ -106,7 +109,7 @@ public final class PatchRequest {
     }
 
     private <T> T reject(String field, String message) {
-        errors.add(new FieldError(field, message));
+        reject(new FieldError(field, message));
         return null;
     }
 }

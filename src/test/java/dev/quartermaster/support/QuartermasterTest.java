@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "qm.bootstrap.admin-key=" + TestSettings.ADMIN_KEY,
                 "qm.jwt.secret=" + TestSettings.JWT_SECRET,
                 "server.address=127.0.0.1",
+                "qm.providers.test-timeout=2s",
                 "logging.structured.format.console=",
         })
 public @interface QuartermasterTest {
