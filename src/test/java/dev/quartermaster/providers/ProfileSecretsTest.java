@@ -1,0 +1,162 @@
+package dev.quartermaster.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quartermaster.platform.Storage;
+import dev.quartermaster.support.QuartermasterTest;
+import dev.quartermaster.support.TestApi;
+import dev.quartermaster.support.TestResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Keys are write-only: a canary key appears in no response, log line, audit entry, table or database file. */
+@QuartermasterTest
+@ExtendWith(OutputCaptureExtension.class)
+class ProfileSecretsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ProfileService profiles;
+
+    @Autowired
+    Storage storage;
+
+    @Test
+    void aCanaryKeyIsNeverShown(CapturedOutput output) throws IOException {
+        String canary = "sk-canary-" + UUID.randomUUID();
+        String settingsCanary = "sk-canary-" + UUID.randomUUID();
+        TestApi api = TestApi.at(port).asAdmin();
+        List<TestResponse> responses = new ArrayList<>();
+        responses.add(api.post("/api/v1/system/ai/providers", """
+                {"name": "canary", "apiBaseUrl": "https://api.openai.com/v1", "apiKey": "%s", "modelName": "gpt-4o"}
+                """.formatted(canary)));
+        String id = responses.getFirst().json().get("data").get("id").stringValue();
+        responses.add(api.post("/api/ai-settings", "{\"provider\": \"openai\", \"model\": \"gpt-4\", \"token\": \"" + settingsCanary + "\"}"));
+        long number = responses.getLast().json().get("id").longValue();
+        responses.add(api.patch("/api/v1/system/ai/providers/" + id, "{\"apiKey\": \"" + canary + "-2\", \"isActive\": true}"));
+        responses.add(api.post("/api/v1/system/ai/providers", "{\"name\": \"bad\", \"apiBaseUrl\": \"not a url\", \"apiKey\": \"" + canary + "\"}"));
+        responses.add(api.get("/api/v1/system/ai/providers"));
+        responses.add(api.get("/api/v1/system/ai/providers/" + id));
+        responses.add(api.get("/api/v1/system/ai/providers/active"));
+        responses.add(api.get("/api/ai-settings"));
+        responses.add(api.get("/api/ai-settings/" + number));
+        responses.add(api.get("/api/v1/system/audit?targetType=provider_profile&limit=1000"));
+
+        assertThat(profiles.key(UUID.fromString(id))).as("the vault still has it").contains(canary + "-2");
+        for (TestResponse response : responses) {
+            assertThat(response.body()).doesNotContain(canary).doesNotContain(settingsCanary);
+        }
+        assertThat(output.getAll()).doesNotContain(canary).doesNotContain(settingsCanary);
+        assertThat(tablesContaining(canary)).isEmpty();
+        assertThat(tablesContaining(settingsCanary)).isEmpty();
+        if (storage.embeddedDatabase()) {
+            jdbc.sql("checkpoint").update();
+            assertThat(databaseFilesContaining(canary)).isEmpty();
+        }
+    }
+
+    @Test
+    void theMaskSentBackKeepsTheKeyANewValueReplacesItAndClearingIsExplicit() {
+        TestApi api = TestApi.at(port).asAdmin();
+        String key = "sk-original-key-1234567890abcdef";
+        TestResponse created = api.post("/api/v1/system/ai/providers", """
+                {"name": "masked", "apiBaseUrl": "https://api.openai.com/v1", "apiKey": "%s", "modelName": "gpt-4o"}
+                """.formatted(key));
+        String id = created.json().get("data").get("id").stringValue();
+        String mask = created.json().get("data").get("apiKey").stringValue();
+
+        assertThat(mask).isEqualTo("****cdef");
+        assertThat(created.json().get("data").get("apiKeyLastFour").stringValue()).isEqualTo("cdef");
+        api.patch("/api/v1/system/ai/providers/" + id, "{\"apiKey\": \"" + mask + "\", \"name\": \"renamed\"}");
+        assertThat(profiles.key(UUID.fromString(id))).contains(key);
+        api.patch("/api/v1/system/ai/providers/" + id, "{\"apiKey\": \"****0000\"}");
+        assertThat(profiles.key(UUID.fromString(id))).as("only the exact mask keeps the key").contains("****0000");
+        TestResponse refused = api.patch("/api/v1/system/ai/providers/" + id, "{\"apiKey\": null}");
+        assertThat(refused.status()).as("an openai profile needs its key").isEqualTo(400);
+        assertThat(profiles.key(UUID.fromString(id))).contains("****0000");
+    }
+
+    @Test
+    void anOllamaProfileCanHaveItsKeyClearedOnEitherSurface() {
+        TestApi api = TestApi.at(port).asAdmin();
+        long number = api.post("/api/ai-settings", """
+                {"provider": "ollama", "model": "llama3", "base_url": "http://localhost:11434", "token": "proxy-token"}
+                """).json().get("id").longValue();
+        assertThat(api.patch("/api/ai-settings/" + number,
+                "{\"provider\": \"ollama\", \"model\": \"llama3\", \"token\": \"token is set\"}").status()).isEqualTo(202);
+        assertThat(api.get("/api/ai-settings/" + number).json().get("token").stringValue()).isEqualTo("token is set");
+
+        api.patch("/api/ai-settings/" + number, "{\"provider\": \"ollama\", \"model\": \"llama3\", \"token\": null}");
+
+        assertThat(api.get("/api/ai-settings/" + number).json().get("token").isNull()).isTrue();
+        UUID id = profiles.getByNumber(number).id();
+        assertThat(profiles.key(id)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from vault_secrets where owner_id = ?").param(id.toString())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void deletingAProfileDeletesItsSealedKey() {
+        TestApi api = TestApi.at(port).asAdmin();
+        String id = api.post("/api/v1/system/ai/providers", """
+                {"name": "gone", "apiBaseUrl": "https://api.anthropic.com", "apiKey": "sk-ant-to-be-deleted", "modelName": "claude"}
+                """).json().get("data").get("id").stringValue();
+
+        api.delete("/api/v1/system/ai/providers/" + id);
+
+        assertThat(jdbc.sql("select count(*) from vault_secrets where owner_id = ?").param(id).query(Long.class).single())
+                .isZero();
+    }
+
+    private List<String> tablesContaining(String text) {
+        List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'"
+                + " and table_type = 'BASE TABLE'").query(String.class).list();
+        return tables.stream()
+                .filter(t -> jdbc.sql("select count(*) from \"" + t + "\" t where t::text like ?")
+                        .param("%" + text + "%").query(Long.class).single() > 0)
+                .toList();
+    }
+
+    private List<Path> databaseFilesContaining(String text) throws IOException {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> files = Files.walk(storage.dataDir().resolve("postgres"))) {
+            return files.filter(Files::isRegularFile).filter(f -> contains(f, needle)).toList();
+        }
+    }
+
+    private static boolean contains(Path file, byte[] needle) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            outer:
+            for (int i = 0; i <= bytes.length - needle.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (bytes[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
