@@ -1,0 +1,59 @@
+package dev.quartermaster.integrations;
+
+import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.Permissions;
+import dev.quartermaster.platform.Envelope;
+import dev.quartermaster.platform.PatchRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v1/system/integrations/connections}: admins create, list and delete connections. */
+@RestController
+@RequestMapping("/api/v1/system/integrations/connections")
+class ConnectionAdminController {
+
+    private final Connections connections;
+
+    ConnectionAdminController(Connections connections) {
+        this.connections = connections;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Envelope<Connection> create(Caller caller, @RequestBody JsonNode body) {
+        caller.require(Permissions.INTEGRATIONS_CREATE);
+        return Envelope.of(connections.create(PatchRequest.of(body), caller));
+    }
+
+    @GetMapping
+    Envelope<List<Connection>> list(Caller caller, @RequestParam(name = "integration_config_id", required = false) String integration,
+                                    @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+                                    @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        caller.require(Permissions.INTEGRATIONS_READ);
+        return Envelope.of(connections.list(integration, limit, offset));
+    }
+
+    @GetMapping("/{id}")
+    Envelope<Connection> get(Caller caller, @PathVariable String id) {
+        caller.require(Permissions.INTEGRATIONS_READ);
+        return Envelope.of(connections.get(id));
+    }
+
+    @DeleteMapping("/{id}")
+    Envelope<Connection> delete(Caller caller, @PathVariable String id) {
+        caller.require(Permissions.INTEGRATIONS_DELETE);
+        return Envelope.of(connections.delete(id, caller));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.quartermaster.integrations;
+
+import dev.quartermaster.audit.AuditLog;
+import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.Directory;
+import dev.quartermaster.identity.Permissions;
+import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.platform.FieldError;
+import dev.quartermaster.platform.PatchRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who may see and use which connection. A user uses their own connections and their groups';
+ * holders of {@code integrations.read} see every connection but use only those.
+ */
+@Service
+class Connections {
+
+    static final String INTEGRATION_ID = "^[a-z0-9][a-z0-9._-]{0,63}$";
+
+    private final ConnectionStore store;
+    private final Directory directory;
+    private final AuditLog audit;
+
+    Connections(ConnectionStore store, Directory directory, AuditLog audit) {
+        this.store = store;
+        this.directory = directory;
+        this.audit = audit;
+    }
+
+    @Transactional
+    Connection create(PatchRequest body, Caller caller) {
+        String name = required(body, "display_name", 255);
+        String integration = required(body, "integration_config_id", 64);
+        String nangoId = required(body, "nango_connection_id", 255);
+        UUID owner = body.uuid("owner_user_id");
+        UUID group = body.uuid("group_id");
+        if (integration != null && !integration.matches(INTEGRATION_ID)) {
+            body.reject(new FieldError("integration_config_id", "must be lowercase letters, digits, . _ or -"));
+        }
+        List<FieldError> ownership = ownership(owner, group);
+        ownership.forEach(body::reject);
+        body.validate();
+        Connection created = store.insert(name, integration, nangoId, owner, group, caller.userId());
+        audit.record(caller, "create", "integration_connection", created.id(), Map.of(
+                "integration_config_id", integration, "owner_user_id", String.valueOf(owner), "group_id", String.valueOf(group)));
+        return created;
+    }
+
+    Connection get(String id) {
+        return store.find(id).orElseThrow(() -> ApiException.notFound("no integration connection " + id));
+    }
+
+    List<Connection> list(String integration, int limit, int offset) {
+        return store.list(integration, limit, offset);
+    }
+
+    @Transactional
+    Connection delete(String id, Caller caller) {
+        Connection connection = get(id);
+        store.delete(id);
+        audit.record(caller, "delete", "integration_connection", id, Map.of("integration_config_id",
+                connection.integrationConfigId()));
+        return connection;
+    }
+
+    List<UserConnection> visibleTo(Caller caller) {
+        return store.visibleTo(caller.userId(), caller.groupIds(), caller.can(Permissions.INTEGRATIONS_READ));
+    }
+
+    /** Makes a connection the caller's preferred one for its integration; the order of checks hides what one may not see. */
+    @Transactional
+    Connection prefer(String integration, PatchRequest body, Caller caller) {
+        String connectionId = body.string("connection_id");
+        body.validate();
+        if (connectionId == null || connectionId.isBlank()) {
+            throw ApiException.invalid("connection_id", "is required");
+        }
+        Connection connection = store.find(connectionId)
+                .filter(c -> c.usableBy(caller) || caller.can(Permissions.INTEGRATIONS_READ))
+                .orElseThrow(() -> ApiException.notFound("no integration connection " + connectionId));
+        if (!connection.integrationConfigId().equals(integration)) {
+            throw ApiException.invalid("connection_id", "belongs to integration "
+                    + connection.integrationConfigId() + ", not " + integration);
+        }
+        if (!connection.usableBy(caller)) {
+            throw ApiException.forbidden("you may see this connection but not use it");
+        }
+        store.prefer(caller.userId(), integration, connectionId);
+        return connection;
+    }
+
+    private List<FieldError> ownership(UUID owner, UUID group) {
+        List<FieldError> errors = new ArrayList<>();
+        if ((owner == null) == (group == null)) {
+            errors.add(new FieldError("owner_user_id", "give exactly one of owner_user_id and group_id"));
+        } else if (owner != null && !directory.userExists(owner)) {
+            errors.add(new FieldError("owner_user_id", "no such user"));
+        } else if (group != null && !directory.groupExists(group)) {
+            errors.add(new FieldError("group_id", "no such group"));
+        }
+        return errors;
+    }
+
+    private static String required(PatchRequest body, String field, int max) {
+        String value = body.string(field);
+        if (value == null || value.isBlank()) {
+            body.reject(new FieldError(field, "is required"));
+        } else if (value.length() > max) {
+            body.reject(new FieldError(field, "must be at most " + max + " characters"));
+        }
+        return value;
+    }
+}
