@@ -6,15 +6,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Values loaded on first use and kept until the topic they depend on changes. A value loaded while
- * an invalidation happened is not kept. Absent values (a null from the loader) are not cached.
+ * Values loaded on first use and kept until a change drops them: all at once, or one key. A value
+ * whose load overlapped a change of its key is returned but not kept, so a stale read never sticks.
+ * Absent values (a null from the loader) are not cached.
  */
 public final class KeyedCache<K, V> {
 
     private record Entry<V>(long generation, V value) {
     }
 
-    private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    /** Marks a load in progress; identity matters, so it is a class, not a record. */
+    private static final class Loading {
+    }
+
+    private final Map<K, Object> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final int maxEntries;
 
@@ -22,26 +27,43 @@ public final class KeyedCache<K, V> {
         this.maxEntries = maxEntries;
     }
 
+    /** A cache dropped whole whenever {@code topic} changes. */
     public static <K, V> KeyedCache<K, V> of(Changes changes, String topic, int maxEntries) {
         KeyedCache<K, V> cache = new KeyedCache<>(maxEntries);
         changes.subscribe(topic, cache::invalidateAll);
         return cache;
     }
 
+    /** A cache whose entries are dropped one by one when a change names their key ({@code keyOf} reads it). */
+    public static <K, V> KeyedCache<K, V> perKey(Changes changes, String topic, int maxEntries,
+                                                 Function<String, K> keyOf) {
+        KeyedCache<K, V> cache = new KeyedCache<>(maxEntries);
+        changes.subscribe(topic, key -> cache.invalidate(keyOf.apply(key)), cache::invalidateAll);
+        return cache;
+    }
+
+    @SuppressWarnings("unchecked")
     public V get(K key, Function<K, V> loader) {
         long current = generation.get();
-        Entry<V> entry = entries.get(key);
-        if (entry != null && entry.generation() == current) {
-            return entry.value();
+        if (entries.get(key) instanceof Entry<?> entry && entry.generation() == current) {
+            return (V) entry.value();
         }
+        if (entries.size() >= maxEntries) {
+            entries.clear();
+        }
+        Loading loading = new Loading();
+        entries.put(key, loading);
         V value = loader.apply(key);
         if (value != null && generation.get() == current) {
-            if (entries.size() >= maxEntries) {
-                entries.clear();
-            }
-            entries.put(key, new Entry<>(current, value));
+            entries.replace(key, loading, new Entry<>(current, value));
+        } else {
+            entries.remove(key, loading);
         }
         return value;
+    }
+
+    public void invalidate(K key) {
+        entries.remove(key);
     }
 
     public void invalidateAll() {

@@ -1,5 +1,6 @@
 package dev.quartermaster.platform;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +11,8 @@ import tools.jackson.databind.JsonNode;
  * is cleared (RFC 7396). Type errors are collected per field and raised together by {@link #validate()}.
  */
 public final class PatchRequest {
+
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
 
     private final JsonNode body;
     private final List<FieldError> errors = new ArrayList<>();
@@ -58,6 +61,22 @@ public final class PatchRequest {
             return null;
         }
         return node.isInt() ? node.intValue() : reject(field, "must be an integer");
+    }
+
+    /** A non-negative amount with at most two decimals (money), or null. */
+    public BigDecimal amount(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            return reject(field, "must be a number");
+        }
+        BigDecimal value = node.decimalValue();
+        if (value.signum() < 0 || value.compareTo(MAX_AMOUNT) > 0 || value.stripTrailingZeros().scale() > 2) {
+            return reject(field, "must be between 0 and " + MAX_AMOUNT.toPlainString() + " with at most two decimals");
+        }
+        return value.setScale(2);
     }
 
     public UUID uuid(String field) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.support.ProviderFakes;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
@@ -59,7 +60,8 @@ class OneStoreTest {
         assertThat(profile.get("provider").stringValue()).isEqualTo("gemini");
         assertThat(profile.get("modelName").stringValue()).isEqualTo("gemini-2.5-pro");
         assertThat(profile.get("apiBaseUrl").isNull()).as("none was given").isTrue();
-        assertThat(profile.get("resolvedApiBaseUrl").stringValue()).isEqualTo("https://generativelanguage.googleapis.com");
+        assertThat(profile.get("resolvedApiBaseUrl").stringValue()).as("QM_PROVIDERS_GEMINI_BASE_URL")
+                .isEqualTo(ProviderFakes.server().url() + "/gemini");
         assertThat(profile.get("hasApiKey").booleanValue()).isTrue();
     }
 

@@ -22,6 +22,11 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "qm.jwt.secret=" + TestSettings.JWT_SECRET,
                 "server.address=127.0.0.1",
                 "qm.providers.test-timeout=2s",
+                "qm.providers.openai.base-url=${qm.test.provider-fakes}/openai/v1",
+                "qm.providers.anthropic.base-url=${qm.test.provider-fakes}/anthropic",
+                "qm.providers.gemini.base-url=${qm.test.provider-fakes}/gemini",
+                "qm.providers.mistral.base-url=${qm.test.provider-fakes}/mistral/v1",
+                "qm.providers.ollama.base-url=${qm.test.provider-fakes}/ollama",
                 "logging.structured.format.console=",
         })
 public @interface QuartermasterTest {

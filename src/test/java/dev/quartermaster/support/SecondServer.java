@@ -28,7 +28,12 @@ public final class SecondServer implements AutoCloseable {
                 "--qm.bootstrap.admin-key=" + TestSettings.ADMIN_KEY,
                 "--qm.jwt.secret=" + TestSettings.JWT_SECRET,
                 "--qm.data-dir=target/test-data/second-" + UUID.randomUUID(),
-                "--logging.structured.format.console="));
+                "--logging.structured.format.console=",
+                "--qm.providers.test-timeout=2s"));
+        for (String provider : List.of("openai/v1", "anthropic", "gemini", "mistral/v1", "ollama")) {
+            String name = provider.replace("/v1", "");
+            args.add("--qm.providers." + name + ".base-url=" + ProviderFakes.server().url() + "/" + provider);
+        }
         if (hikari.getUsername() != null) {
             args.add("--qm.database.username=" + hikari.getUsername());
         }

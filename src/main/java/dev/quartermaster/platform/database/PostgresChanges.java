@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -31,7 +32,8 @@ class PostgresChanges implements Changes, SmartLifecycle {
     private static final String CHANNEL = "qm_changes";
 
     private final String origin = UUID.randomUUID().toString();
-    private final Map<String, List<Runnable>> listeners = new ConcurrentHashMap<>();
+    /** Per topic: called with the key of a keyed change, or with null for "everything". */
+    private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final ConnectionSettings settings;
     private volatile boolean running;
@@ -44,30 +46,50 @@ class PostgresChanges implements Changes, SmartLifecycle {
 
     @Override
     public void publish(String topic) {
-        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, origin + " " + topic).query().listOfRows();
+        publish(topic, null);
+    }
+
+    @Override
+    public void publish(String topic, String key) {
+        if (topic.contains(" ")) {
+            throw new IllegalArgumentException("a topic has no spaces");
+        }
+        String payload = origin + " " + topic + (key == null ? "" : " " + key);
+        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, payload).query().listOfRows();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    fire(topic);
+                    fire(topic, key);
                 }
             });
         } else {
-            fire(topic);
+            fire(topic, key);
         }
     }
 
     @Override
     public void subscribe(String topic, Runnable listener) {
-        listeners.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(listener);
+        subscribe(topic, key -> listener.run(), listener);
     }
 
-    private void fire(String topic) {
-        listeners.getOrDefault(topic, List.of()).forEach(Runnable::run);
+    @Override
+    public void subscribe(String topic, Consumer<String> one, Runnable all) {
+        listeners.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(key -> {
+            if (key == null) {
+                all.run();
+            } else {
+                one.accept(key);
+            }
+        });
+    }
+
+    private void fire(String topic, String key) {
+        listeners.getOrDefault(topic, List.of()).forEach(listener -> listener.accept(key));
     }
 
     private void fireAll() {
-        listeners.values().forEach(list -> list.forEach(Runnable::run));
+        listeners.values().forEach(list -> list.forEach(listener -> listener.accept(null)));
     }
 
     @Override
@@ -113,10 +135,11 @@ class PostgresChanges implements Changes, SmartLifecycle {
         }
     }
 
+    /** {@code origin topic [key]}; this process already acted on its own changes. */
     private void onNotification(String payload) {
-        int space = payload.indexOf(' ');
-        if (space > 0 && !payload.substring(0, space).equals(origin)) {
-            fire(payload.substring(space + 1));
+        String[] parts = payload.split(" ", 3);
+        if (parts.length >= 2 && !parts[0].equals(origin)) {
+            fire(parts[1], parts.length == 3 ? parts[2] : null);
         }
     }
 

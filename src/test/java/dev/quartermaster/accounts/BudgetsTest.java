@@ -1,0 +1,72 @@
+package dev.quartermaster.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quartermaster.support.QuartermasterTest;
+import dev.quartermaster.support.TestApi;
+import dev.quartermaster.support.TestResponse;
+import dev.quartermaster.support.TestUsers;
+import dev.quartermaster.support.TestUsers.TestUser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Budget limits: admins per tier and per user, users a lower personal cap. */
+@QuartermasterTest
+class BudgetsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theEffectiveLimitIsTheTightestThatApplies() {
+        TestApi admin = TestApi.at(port).asAdmin();
+        String tier = "budget" + System.nanoTime() % 1_000_000;
+        admin.post("/api/v1/system/tiers", "{\"name\": \"" + tier + "\", \"rank\": " + (5000 + System.nanoTime() % 100_000) + "}");
+        TestUser user = TestUsers.create(TestApi.at(port), tier);
+        TestApi asUser = TestApi.at(port).withKey(user.key());
+
+        admin.put("/api/v1/system/budgets/tiers/" + tier, "{\"monthly_limit\": 100, \"daily_limit\": 10}");
+        JsonNode fromTier = asUser.get("/v1/ai/preferences").json().get("budget");
+        admin.put("/api/v1/system/budgets/users/" + user.id(), "{\"monthly_limit\": 50.5}");
+        JsonNode withOverride = asUser.get("/v1/ai/preferences").json().get("budget");
+        TestResponse tooHigh = asUser.put("/v1/ai/preferences/budget", "{\"monthly_limit\": 80}");
+        JsonNode capped = asUser.put("/v1/ai/preferences/budget", "{\"monthly_limit\": 30, \"daily_limit\": 5}").json();
+        JsonNode uncapped = asUser.put("/v1/ai/preferences/budget", "{\"monthly_limit\": null}").json();
+
+        assertThat(fromTier.get("monthly_limit").decimalValue()).isEqualByComparingTo("100");
+        assertThat(fromTier.get("daily_limit").decimalValue()).isEqualByComparingTo("10");
+        assertThat(withOverride.get("monthly_limit").decimalValue()).isEqualByComparingTo("50.5");
+        assertThat(withOverride.get("daily_limit").decimalValue()).as("still the tier's").isEqualByComparingTo("10");
+        assertThat(tooHigh.status()).isEqualTo(400);
+        assertThat(tooHigh.json().get("errors").get(0).get("message").stringValue()).contains("50.50 USD");
+        assertThat(capped.get("monthly_limit").decimalValue()).isEqualByComparingTo("30");
+        assertThat(capped.get("daily_limit").decimalValue()).isEqualByComparingTo("5");
+        assertThat(capped.get("personal").get("monthly_limit").decimalValue()).isEqualByComparingTo("30");
+        assertThat(uncapped.get("monthly_limit").decimalValue()).isEqualByComparingTo("50.5");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "\"10\"", "1.234", "true", "2000000000"})
+    void amountsMustBeMoney(String amount) {
+        TestUser user = TestUsers.create(TestApi.at(port), "free");
+
+        TestResponse refused = TestApi.at(port).withKey(user.key()).put("/v1/ai/preferences/budget",
+                "{\"monthly_limit\": " + amount + "}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").stringValue()).isEqualTo("monthly_limit");
+    }
+
+    @Test
+    void onlyAdminsSetTierAndUserLimits() {
+        TestUser user = TestUsers.create(TestApi.at(port), "free");
+        TestApi asUser = TestApi.at(port).withKey(user.key());
+
+        assertThat(asUser.put("/api/v1/system/budgets/tiers/free", "{\"monthly_limit\": 1}").status()).isEqualTo(403);
+        assertThat(asUser.put("/api/v1/system/budgets/users/" + user.id(), "{\"monthly_limit\": 1000}").status()).isEqualTo(403);
+        assertThat(TestApi.at(port).asAdmin().put("/api/v1/system/budgets/tiers/nosuchtier", "{}").status()).isEqualTo(404);
+    }
+}
