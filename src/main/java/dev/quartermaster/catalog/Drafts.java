@@ -41,7 +41,6 @@ class Drafts {
                 patch.reject(new FieldError(field, "names and descriptions are plain text: send name or description"));
             }
         }
-        patch.validate();
         return draftId == null ? start(caller, modelId, patch) : change(caller, draftId, expected, patch);
     }
 
@@ -66,7 +65,8 @@ class Drafts {
 
     private ArtifactResponses.DraftPatched change(Caller caller, UUID id, Integer expected, PatchRequest patch) {
         if (expected == null) {
-            throw ApiException.invalid("expected_version", "is required to change a draft: send the version you saw");
+            patch.reject(new FieldError("expected_version", "is required to change a draft: send the version you saw"));
+            patch.validate();
         }
         DraftStore.Draft draft = find(caller, id);
         ModelFields state = checked(patch, draft.state());
@@ -76,7 +76,6 @@ class Drafts {
 
     private ModelFields checked(PatchRequest patch, ModelFields base) {
         ModelFields state = ModelInput.apply(patch, base);
-        patch.validate();
         rules.check(state, false).forEach(patch::reject);
         patch.validate();
         return state;

@@ -77,12 +77,12 @@ class ModelEditor {
         UUID modelId = patch.uuid("model_id");
         UUID draftId = patch.uuid("draft_id");
         Integer expected = patch.integer("expected_version");
-        patch.validate();
         if (draftId != null) {
             return publish(caller, index, drafts.find(caller, draftId), modelId, expected, patch);
         }
         if (modelId == null) {
-            throw ApiException.invalid("model_id", "is required (or draft_id, to publish a draft)");
+            patch.reject(new FieldError("model_id", "is required (or draft_id, to publish a draft)"));
+            patch.validate();
         }
         StoredModel model = store.find(modelId).orElseThrow(() -> ApiException.notFound("no model " + modelId));
         ModelFields fields = valid(patch, model.fields(), modelId);
@@ -121,7 +121,6 @@ class ModelEditor {
     /** The patched fields, completed with defaults, or every problem with them at once. */
     private ModelFields valid(PatchRequest patch, ModelFields base, UUID self) {
         ModelFields fields = rules.complete(ModelInput.apply(patch, base));
-        patch.validate();
         List<FieldError> errors = new ArrayList<>(rules.check(fields, true));
         store.idOfValue(fields.value() == null ? "" : fields.value()).filter(other -> !other.equals(self))
                 .ifPresent(other -> errors.add(new FieldError("value", "is already taken by model " + other)));
