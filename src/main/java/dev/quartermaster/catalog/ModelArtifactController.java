@@ -125,7 +125,7 @@ class ModelArtifactController {
     @Operation(summary = "Get Model Docs Endpoint", description = "This artifact's documentation, composed from the "
             + "live OpenAPI description.",
             extensions = @Extension(properties = @ExtensionProperty(name = PERMISSION, value = Permissions.MODELS_READ)))
-    ModelDocs docs(Caller caller, @RequestBody ArtifactRequests.Docs request, HttpServletRequest http) throws Exception {
+    ModelDocs docs(Caller caller, @RequestBody ArtifactRequests.Docs request, HttpServletRequest http) {
         caller.require(Permissions.MODELS_READ);
         return docs.compose(http, request.entityId());
     }

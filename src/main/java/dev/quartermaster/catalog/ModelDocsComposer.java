@@ -4,6 +4,7 @@ import dev.quartermaster.catalog.ModelDocs.DocsField;
 import dev.quartermaster.catalog.ModelDocs.DocsResponse;
 import dev.quartermaster.catalog.ModelDocs.OperationInfo;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,13 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springdoc.webmvc.api.OpenApiWebMvcResource;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Composes {@code docs} from the live OpenAPI description (the one {@code /v3/api-docs} serves):
+ * Composes {@code docs} from the live OpenAPI description: this server's own {@code /v3/api-docs},
+ * fetched over the socket the request came in on (springdoc's document is built by its controller,
+ * which no module may depend on). From it:
  * the operations under the artifact's path with their {@code x-permission}, the model's fields from
  * the create item's schema, and the related resources from their paths. Nothing is hand-written
  * here but the artifact's name and description.
@@ -28,18 +32,17 @@ class ModelDocsComposer {
     static final String BASE = "/api/v5/artifacts/models/";
     private static final List<String> RESOURCES = List.of("/api/v1/system/catalog/", "/api/v5/uploads/");
 
-    private final OpenApiWebMvcResource openApi;
+    private final RestClient http = RestClient.builder().requestFactory(timeouts()).build();
     private final JsonMapper json;
     private final ModelStore models;
 
-    ModelDocsComposer(OpenApiWebMvcResource openApi, JsonMapper json, ModelStore models) {
-        this.openApi = openApi;
+    ModelDocsComposer(JsonMapper json, ModelStore models) {
         this.json = json;
         this.models = models;
     }
 
-    ModelDocs compose(HttpServletRequest request, UUID entityId) throws Exception {
-        JsonNode api = json.readTree(openApi.openapiJson(request, "/v3/api-docs", Locale.ROOT));
+    ModelDocs compose(HttpServletRequest request, UUID entityId) {
+        JsonNode api = json.readTree(http.get().uri(apiDocs(request)).retrieve().body(String.class));
         List<OperationInfo> operations = operations(api, p -> p.startsWith(BASE));
         Optional<StoredModel> entity = Optional.ofNullable(entityId).flatMap(models::find);
         return new ModelDocs("model", "artifact",
@@ -51,6 +54,19 @@ class ModelDocsComposer {
                         api.path("info").path("title").asString(), api.path("info").path("version").asString(),
                         entityId, entityId == null ? null : entity.isPresent(),
                         entity.map(m -> m.fields().name()).orElse(null)));
+    }
+
+    private static JdkClientHttpRequestFactory timeouts() {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+        factory.setReadTimeout(Duration.ofSeconds(30));
+        return factory;
+    }
+
+    /** The loopback-or-interface address and port this request arrived on; IPv6 in brackets. */
+    private static String apiDocs(HttpServletRequest request) {
+        String host = request.getLocalAddr().contains(":") ? "[" + request.getLocalAddr() + "]" : request.getLocalAddr();
+        return "http://" + host + ":" + request.getLocalPort() + request.getContextPath() + "/v3/api-docs";
     }
 
     private List<OperationInfo> operations(JsonNode api, java.util.function.Predicate<String> paths) {
