@@ -1,6 +1,5 @@
 -- The model catalog: models, the shared taxonomy their sections select from, agents that use them,
 -- editors' drafts, exports, and the search projection that /search reads.
-create extension if not exists pg_trgm;
 
 -- The nine section kinds share one table. Only pricing rows carry prices and a currency.
 create table catalog_taxonomy (
@@ -100,12 +99,12 @@ create table catalog_uploads (
 );
 
 -- What /search reads: one row per model with its filterable ids, kept current by the triggers
--- below in the same transaction as every write (so a search sees its own writes), and rebuilt
--- whole by /refresh.
+-- below in the same transaction as every write, and rebuilt whole by /refresh. Each server process
+-- keeps an in-memory index of it (SearchIndex) and, before every search, reads the rows written
+-- since it last looked: `xid` is the writing transaction, removed rows leave a tombstone.
 create table catalog_search (
     model_id       uuid primary key references catalog_models (id) on delete cascade,
     name           text        not null,
-    sort_name      text        not null,
     value          text        not null,
     description    text        not null,
     provider       text        not null,
@@ -116,37 +115,48 @@ create table catalog_search (
     provider_ids   uuid[]      not null,
     department_ids uuid[]      not null,
     agent_ids      uuid[]      not null,
-    document       text        not null,
     version        integer     not null,
-    updated_at     timestamptz not null
+    updated_at     timestamptz not null,
+    xid            xid8        not null default pg_current_xact_id()
 );
-create index catalog_search_document on catalog_search using gin (document gin_trgm_ops);
-create index catalog_search_order on catalog_search (sort_name, model_id);
-create index catalog_search_providers on catalog_search using gin (provider_ids);
-create index catalog_search_departments on catalog_search using gin (department_ids);
-create index catalog_search_agents on catalog_search using gin (agent_ids);
+create index catalog_search_xid on catalog_search (xid);
+
+create table catalog_search_removed (
+    model_id uuid        not null,
+    xid      xid8        not null default pg_current_xact_id(),
+    at       timestamptz not null default now()
+);
+create index catalog_search_removed_xid on catalog_search_removed (xid);
+
+create function catalog_search_tombstones() returns trigger language plpgsql as $$
+begin
+    insert into catalog_search_removed (model_id) select model_id from removed;
+    return null;
+end
+$$;
+
+create trigger catalog_search_removed after delete on catalog_search
+    referencing old table as removed for each statement execute function catalog_search_tombstones();
 
 create function catalog_search_sync(ids uuid[]) returns void language sql as $$
-    insert into catalog_search (model_id, name, sort_name, value, description, provider, tier, capabilities,
-                                context_window, active, provider_ids, department_ids, agent_ids, document,
-                                version, updated_at)
-    select m.id, m.name, lower(m.name), m.value, m.description, m.provider, m.tier, m.capabilities,
+    insert into catalog_search (model_id, name, value, description, provider, tier, capabilities,
+                                context_window, active, provider_ids, department_ids, agent_ids, version, updated_at)
+    select m.id, m.name, m.value, m.description, m.provider, m.tier, m.capabilities,
            m.context_window, m.active,
            array(select p.profile_id from catalog_model_providers p where p.model_id = m.id order by p.position),
            array(select t.entry_id from catalog_model_taxonomy t join catalog_taxonomy x on x.id = t.entry_id
                   where t.model_id = m.id and x.kind = 'department' order by t.entry_id),
            array(select a.agent_id from catalog_agent_models a where a.model_id = m.id order by a.agent_id),
-           lower(m.name || chr(31) || m.value || chr(31) || m.description),
            m.version, m.updated_at
       from catalog_models m
       join (select distinct unnest(ids) as id) changed on changed.id = m.id
     on conflict (model_id) do update set
-        name = excluded.name, sort_name = excluded.sort_name, value = excluded.value,
+        name = excluded.name, value = excluded.value,
         description = excluded.description, provider = excluded.provider, tier = excluded.tier,
         capabilities = excluded.capabilities, context_window = excluded.context_window, active = excluded.active,
         provider_ids = excluded.provider_ids, department_ids = excluded.department_ids,
-        agent_ids = excluded.agent_ids, document = excluded.document, version = excluded.version,
-        updated_at = excluded.updated_at
+        agent_ids = excluded.agent_ids, version = excluded.version, updated_at = excluded.updated_at,
+        xid = pg_current_xact_id()
 $$;
 
 -- Statement-level, over transition tables, so that a bulk insert syncs once, set-based.

@@ -14,14 +14,17 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** {@code search}: reads the search projection, which every write keeps current in its own transaction. */
+/**
+ * {@code search}: text, filters, counts and the page from the in-memory {@link SearchIndex} (current
+ * as of the request), then the page's rows from the projection.
+ */
 @Service
 class ModelSearch {
 
@@ -34,39 +37,41 @@ class ModelSearch {
     }
 
     private final JdbcClient jdbc;
+    private final SearchIndex index;
     private final ProviderProfiles profiles;
     private final Taxonomy taxonomy;
     private final AgentStore agents;
 
-    ModelSearch(JdbcClient jdbc, ProviderProfiles profiles, Taxonomy taxonomy, AgentStore agents) {
+    ModelSearch(JdbcClient jdbc, SearchIndex index, ProviderProfiles profiles, Taxonomy taxonomy, AgentStore agents) {
         this.jdbc = jdbc;
+        this.index = index;
         this.profiles = profiles;
         this.taxonomy = taxonomy;
         this.agents = agents;
     }
 
-    @Transactional(readOnly = true)
     SearchResult search(Caller caller, ArtifactRequests.Search request) {
         int size = request.pageSize() == null ? DEFAULT_PAGE_SIZE : request.pageSize();
         int offset = request.pageOffset() == null ? 0 : request.pageOffset();
         validate(request, size, offset);
-        SearchQuery query = new SearchQuery(request.search(), request.filterProviderIds(),
-                request.filterDepartmentIds(), request.filterAgentIds());
         List<Named> providerOptions = options(profiles.all().stream()
                 .map(p -> new Named(p.id(), p.name() == null ? p.model() : p.name(),
-                        p.name() + " " + p.model() + " " + p.provider())), request.providerSearch(), query.providers());
+                        p.name() + " " + p.model() + " " + p.provider())), request.providerSearch(),
+                request.filterProviderIds());
         List<Named> departmentOptions = options(taxonomy.entries(TaxonomyKind.DEPARTMENT).stream()
-                .map(e -> new Named(e.id(), e.name(), e.name())), request.departmentSearch(), query.departments());
+                .map(e -> new Named(e.id(), e.name(), e.name())), request.departmentSearch(), request.filterDepartmentIds());
         List<Named> agentOptions = options(agents.list().stream()
-                .map(a -> new Named(a.id(), a.name(), a.name())), request.agentSearch(), query.agents());
-        Map<String, Long> counts = counts(query, providerOptions, departmentOptions, agentOptions);
-        SearchQuery.Sql page = query.page(size, offset);
-        List<ListModelApiModel> models = jdbc.sql(page.text()).params(page.params()).query(ModelSearch::row).list();
-        return new SearchResult(caller.username(), models,
-                section("provider", request.providerSearch(), providerOptions, query.providers(), counts),
-                section("department", request.departmentSearch(), departmentOptions, query.departments(), counts),
-                section("agent", request.agentSearch(), agentOptions, query.agents(), counts),
-                counts.getOrDefault("total", 0L), size, offset);
+                .map(a -> new Named(a.id(), a.name(), a.name())), request.agentSearch(), request.filterAgentIds());
+        SearchTally tally = SearchTally.count(index.current(), new SearchTally.Filters(SearchEntry.needle(request.search()),
+                        Set.copyOf(request.filterProviderIds()), Set.copyOf(request.filterDepartmentIds()),
+                        Set.copyOf(request.filterAgentIds())), offset, size,
+                ids(providerOptions), ids(departmentOptions), ids(agentOptions));
+        return new SearchResult(caller.username(), rows(tally.page),
+                section(request.providerSearch(), providerOptions, request.filterProviderIds(), tally.providerCounts),
+                section(request.departmentSearch(), departmentOptions, request.filterDepartmentIds(),
+                        tally.departmentCounts),
+                section(request.agentSearch(), agentOptions, request.filterAgentIds(), tally.agentCounts),
+                tally.total, size, offset);
     }
 
     private static void validate(ArtifactRequests.Search request, int size, int offset) {
@@ -98,21 +103,22 @@ class ModelSearch {
                 .toList();
     }
 
-    private Map<String, Long> counts(SearchQuery query, List<Named> providers, List<Named> departments,
-                                     List<Named> agents) {
-        SearchQuery.Sql sql = query.counts(ids(providers), ids(departments), ids(agents));
-        Map<String, Long> counts = new HashMap<>();
-        jdbc.sql(sql.text()).params(sql.params()).query(rs -> {
-            String id = rs.getString("id");
-            counts.put(id == null ? rs.getString("facet") : rs.getString("facet") + ":" + id, rs.getLong("n"));
-        });
-        return counts;
+    /** The page's rows as the projection has them now, in the index's order. */
+    private List<ListModelApiModel> rows(List<UUID> ids) {
+        Map<UUID, ListModelApiModel> byId = new HashMap<>();
+        jdbc.sql("""
+                select model_id, name, description, value, provider, tier, capabilities, context_window, active,
+                       provider_ids, department_ids, agent_ids, version, updated_at
+                  from catalog_search where model_id = any (?::uuid[])
+                """).param(ids.toArray(UUID[]::new)).query(ModelSearch::row).list()
+                .forEach(row -> byId.put(row.modelId(), row));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    private static ListFilterSection section(String facet, String search, List<Named> options, List<UUID> selected,
-                                             Map<String, Long> counts) {
+    private static ListFilterSection section(String search, List<Named> options, List<UUID> selected,
+                                             Map<UUID, Long> counts) {
         return new ListFilterSection(search, options.stream().map(o -> new FilterOption(o.id(), o.name(),
-                counts.getOrDefault(facet + ":" + o.id(), 0L), selected.contains(o.id()))).toList());
+                counts.getOrDefault(o.id(), 0L), selected.contains(o.id()))).toList());
     }
 
     private static List<UUID> ids(List<Named> options) {

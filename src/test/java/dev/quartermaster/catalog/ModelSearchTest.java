@@ -56,7 +56,27 @@ class ModelSearchTest {
     }
 
     @Test
-    void likeWildcardsInTheTextAreLiteral() {
+    void writesOfAnotherServerProcessAreSeenByTheNextSearch() {
+        String token = unique("elsewhere");
+        search("{\"search\": \"%s\"}".formatted(token));
+        // written straight to the database, as another process would: no change notice reaches this one
+        UUID id = jdbc.sql("""
+                insert into catalog_models (name, value, provider, tier) values (?, ?, 'openai', 'free') returning id
+                """).params("Made " + token, token).query(UUID.class).single();
+
+        long created = search("{\"search\": \"%s\"}".formatted(token)).get("total_count").longValue();
+        jdbc.sql("update catalog_models set name = 'Renamed' where id = ?").param(id).update();
+        long renamed = search("{\"search\": \"made %s\"}".formatted(token)).get("total_count").longValue();
+        jdbc.sql("delete from catalog_models where id = ?").param(id).update();
+        long deleted = search("{\"search\": \"%s\"}".formatted(token)).get("total_count").longValue();
+
+        assertThat(created).isEqualTo(1);
+        assertThat(renamed).isZero();
+        assertThat(deleted).isZero();
+    }
+
+    @Test
+    void wildcardCharactersInTheTextAreLiteral() {
         String token = unique("pct");
         CatalogFixtures.create(admin, "{\"name\": \"100%% %s\", \"value\": \"%s\", \"provider\": \"openai\"}".formatted(token, token));
 
