@@ -62,15 +62,17 @@ class ModelSearch {
                 .map(e -> new Named(e.id(), e.name(), e.name())), request.departmentSearch(), request.filterDepartmentIds());
         List<Named> agentOptions = options(agents.list().stream()
                 .map(a -> new Named(a.id(), a.name(), a.name())), request.agentSearch(), request.filterAgentIds());
-        SearchTally tally = SearchTally.count(index.current(), new SearchTally.Filters(SearchEntry.needle(request.search()),
-                        Set.copyOf(request.filterProviderIds()), Set.copyOf(request.filterDepartmentIds()),
-                        Set.copyOf(request.filterAgentIds())), offset, size,
-                ids(providerOptions), ids(departmentOptions), ids(agentOptions));
+        SearchColumns columns = index.current();
+        SearchTally tally = SearchTally.count(columns, new SearchTally.Filters(SearchEntry.needle(request.search()),
+                Set.copyOf(request.filterProviderIds()), Set.copyOf(request.filterDepartmentIds()),
+                Set.copyOf(request.filterAgentIds())), offset, size);
         return new SearchResult(caller.username(), rows(tally.page),
-                section(request.providerSearch(), providerOptions, request.filterProviderIds(), tally.providerCounts),
+                section(request.providerSearch(), providerOptions, request.filterProviderIds(),
+                        id -> columns.providers.countOf(id, tally.providerCounts)),
                 section(request.departmentSearch(), departmentOptions, request.filterDepartmentIds(),
-                        tally.departmentCounts),
-                section(request.agentSearch(), agentOptions, request.filterAgentIds(), tally.agentCounts),
+                        id -> columns.departments.countOf(id, tally.departmentCounts)),
+                section(request.agentSearch(), agentOptions, request.filterAgentIds(),
+                        id -> columns.agents.countOf(id, tally.agentCounts)),
                 tally.total, size, offset);
     }
 
@@ -116,13 +118,9 @@ class ModelSearch {
     }
 
     private static ListFilterSection section(String search, List<Named> options, List<UUID> selected,
-                                             Map<UUID, Long> counts) {
+                                             java.util.function.ToLongFunction<UUID> count) {
         return new ListFilterSection(search, options.stream().map(o -> new FilterOption(o.id(), o.name(),
-                counts.getOrDefault(o.id(), 0L), selected.contains(o.id()))).toList());
-    }
-
-    private static List<UUID> ids(List<Named> options) {
-        return options.stream().map(Named::id).toList();
+                count.applyAsLong(o.id()), selected.contains(o.id()))).toList());
     }
 
     private static ListModelApiModel row(ResultSet rs, int n) throws SQLException {

@@ -34,13 +34,9 @@ record SearchEntry(UUID id, String sortKey, String document, List<UUID> provider
                 uuids(rs.getArray("agent_ids")));
     }
 
-    /** The search text as it is matched: lowercased, without the field separator. */
+    /** The search text as it is matched: lowercased, without the separators of fields and documents. */
     static String needle(String search) {
-        return search == null ? "" : search.strip().toLowerCase(Locale.ROOT).replace(String.valueOf(SEPARATOR), "");
-    }
-
-    boolean matches(String needle) {
-        return needle.isEmpty() || document.contains(needle);
+        return search == null ? "" : search.strip().toLowerCase(Locale.ROOT).replaceAll("[\\u001e\\u001f]", "");
     }
 
     private static List<UUID> uuids(Array array) throws SQLException {

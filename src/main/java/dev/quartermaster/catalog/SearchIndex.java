@@ -29,7 +29,7 @@ class SearchIndex {
     private static final String COLUMNS = "model_id, name, value, description, provider_ids, department_ids, agent_ids";
 
     /** The sorted entries and the oldest transaction that may not have been visible when they were read. */
-    private record State(SearchEntry[] entries, long horizon) {
+    private record State(SearchColumns columns, long horizon) {
     }
 
     private final JdbcClient jdbc;
@@ -48,7 +48,7 @@ class SearchIndex {
     }
 
     /** Every entry in result order, current as of this call. */
-    SearchEntry[] current() {
+    SearchColumns current() {
         long asked = System.nanoTime();
         lock.lock();
         try {
@@ -57,7 +57,7 @@ class SearchIndex {
                 lastReadStarted = System.nanoTime();
                 state = state == null ? snapshot.execute(status -> load()) : snapshot.execute(status -> catchUp(state));
             }
-            return state.entries();
+            return state.columns();
         } finally {
             lock.unlock();
         }
@@ -73,7 +73,7 @@ class SearchIndex {
                 .query((rs, n) -> SearchEntry.of(rs)).list();
         SearchEntry[] sorted = entries.toArray(SearchEntry[]::new);
         Arrays.sort(sorted, SearchEntry.ORDER);
-        return new State(sorted, horizon);
+        return new State(new SearchColumns(sorted), horizon);
     }
 
     private State catchUp(State old) {
@@ -87,9 +87,9 @@ class SearchIndex {
         Set<UUID> removed = new HashSet<>(jdbc.sql("select model_id from catalog_search_removed where xid >= ?::text::xid8")
                 .param(old.horizon()).query(UUID.class).list());
         if (changed.isEmpty() && removed.isEmpty()) {
-            return new State(old.entries(), horizon);
+            return new State(old.columns(), horizon);
         }
-        return new State(merge(old.entries(), changed, removed), horizon);
+        return new State(new SearchColumns(merge(old.columns().entries, changed, removed)), horizon);
     }
 
     /** The old entries without the removed or changed ones, with the changed ones in their place. */
