@@ -29,6 +29,14 @@ class AgentStore {
         return jdbc.sql(SELECT + " order by lower(a.name), a.id").query(AgentStore::agent).list();
     }
 
+    /** Ids and names only: an agent's model list can be long. */
+    List<AgentName> names() {
+        return jdbc.sql("select id, name from catalog_agents order by lower(name), id").query(AgentName.class).list();
+    }
+
+    record AgentName(UUID id, String name) {
+    }
+
     Optional<Agent> find(UUID id) {
         return jdbc.sql(SELECT + " where a.id = ?").param(id).query(AgentStore::agent).optional();
     }

@@ -60,7 +60,7 @@ class ModelSearch {
                 request.filterProviderIds());
         List<Named> departmentOptions = options(taxonomy.entries(TaxonomyKind.DEPARTMENT).stream()
                 .map(e -> new Named(e.id(), e.name(), e.name())), request.departmentSearch(), request.filterDepartmentIds());
-        List<Named> agentOptions = options(agents.list().stream()
+        List<Named> agentOptions = options(agents.names().stream()
                 .map(a -> new Named(a.id(), a.name(), a.name())), request.agentSearch(), request.filterAgentIds());
         SearchColumns columns = index.current();
         SearchTally tally = SearchTally.count(columns, new SearchTally.Filters(SearchEntry.needle(request.search()),
