@@ -75,21 +75,8 @@ class AgentAdmin {
         return name;
     }
 
-    private static List<UUID> uuids(PatchRequest body, String field) {
-        List<String> texts = body.strings(field);
-        List<UUID> ids = new java.util.ArrayList<>();
-        for (int i = 0; texts != null && i < texts.size(); i++) {
-            try {
-                ids.add(UUID.fromString(texts.get(i)));
-            } catch (IllegalArgumentException e) {
-                body.reject(new FieldError(field + "[" + i + "]", "must be a UUID"));
-            }
-        }
-        return ids;
-    }
-
     private List<UUID> models(PatchRequest body) {
-        List<UUID> ids = uuids(body, "modelIds");
+        List<UUID> ids = ModelInput.uuids(body, "modelIds");
         List<UUID> unknown = ids.isEmpty() ? List.of() : store.unknownModels(ids);
         for (UUID missing : unknown) {
             body.reject(new FieldError("modelIds[" + ids.indexOf(missing) + "]", "no catalog model " + missing));

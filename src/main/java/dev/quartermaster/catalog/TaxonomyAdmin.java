@@ -75,7 +75,6 @@ class TaxonomyAdmin {
         TaxonomyEntry entry = get(kind, id);
         store.delete(kind, id);
         changed();
-        changes.publish(Catalog.TOPIC);
         return entry;
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
+import dev.quartermaster.support.TestUsers;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,6 +45,25 @@ class ModelDocsTest {
         assertThat(docs.get("resources").findValuesAsString("path")).contains("/api/v1/system/catalog/agents",
                 "/api/v5/uploads/{upload_id}");
         assertThat(docs.get("page_metadata").get("entity_exists").booleanValue()).isFalse();
+    }
+
+    @Test
+    void eachOperationNeedsExactlyThePermissionItDocuments() {
+        TestApi api = TestApi.at(port);
+        JsonNode operations = api.asAdmin().post(MODELS + "docs", "{}").json().get("api_operations");
+        TestApi nobody = api.withKey(TestUsers.create(api, "free").key());
+
+        for (JsonNode op : operations) {
+            String permission = op.get("permission").stringValue();
+            TestApi holder = api.withKey(TestUsers.create(api, "free", permission).key());
+            String body = op.get("name").stringValue().matches("drafts|refresh") ? null : "{}";
+            String path = op.get("path").stringValue();
+            String method = op.get("method").stringValue();
+
+            assertThat(nobody.send(method, path, body, "application/json").status()).as(method + " " + path).isEqualTo(403);
+            assertThat(holder.send(method, path, body, "application/json").status()).as(method + " " + path + " with "
+                    + permission).isNotIn(401, 403);
+        }
     }
 
     private static JsonNode operation(JsonNode docs, String name) {
