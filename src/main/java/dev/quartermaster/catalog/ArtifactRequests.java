@@ -1,5 +1,7 @@
 package dev.quartermaster.catalog;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -57,9 +59,20 @@ final class ArtifactRequests {
 
     @Schema(description = "A model to create. name and value are required; provider is derived from the first "
             + "provider profile when not given; tier defaults to the lowest.")
-    record CreateModelItem(String name, String description, String value, String provider, String tier,
-                           List<String> capabilities, @JsonProperty("context_window") Integer contextWindow,
-                           Boolean active, @JsonProperty("provider_ids") List<UUID> providerIds,
+    record CreateModelItem(@Schema(description = "display name, 1-200 characters", requiredMode = REQUIRED) String name,
+                           @Schema(description = "up to 4000 characters") String description,
+                           @Schema(description = "the model id clients pass as model, unique: letters, digits, . _ : / @ + -",
+                                   requiredMode = REQUIRED) String value,
+                           @Schema(description = "openai, gemini, mistral, ollama, anthropic or openai_like; default: "
+                                   + "that of the first provider profile") String provider,
+                           @Schema(description = "minimum plan tier; default: the lowest") String tier,
+                           @Schema(description = "chat, completion, vision, code, embeddings, audio, speech, "
+                                   + "transcription, image, tools, reasoning, json, streaming, rerank, moderation")
+                           List<String> capabilities,
+                           @Schema(description = "tokens, > 0") @JsonProperty("context_window") Integer contextWindow,
+                           @Schema(description = "default true") Boolean active,
+                           @Schema(description = "provider profiles that serve the model, first one first")
+                           @JsonProperty("provider_ids") List<UUID> providerIds,
                            @JsonProperty("flag_ids") List<UUID> flagIds,
                            @JsonProperty("department_ids") List<UUID> departmentIds,
                            @JsonProperty("modality_ids") List<UUID> modalityIds,
