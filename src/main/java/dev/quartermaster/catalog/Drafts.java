@@ -41,6 +41,9 @@ class Drafts {
                 patch.reject(new FieldError(field, "names and descriptions are plain text: send name or description"));
             }
         }
+        if (draftId != null && modelId != null) {
+            patch.reject(new FieldError("model_id", "is fixed when a draft starts; send it without input_draft_id"));
+        }
         return draftId == null ? start(caller, modelId, patch) : change(caller, draftId, expected, patch);
     }
 

@@ -88,9 +88,6 @@ class ModelArtifactController {
             extensions = @Extension(properties = @ExtensionProperty(name = PERMISSION, value = Permissions.MODELS_CREATE)))
     ArtifactResponses.Duplicated duplicate(Caller caller, @RequestBody ArtifactRequests.Duplicate request) {
         caller.require(Permissions.MODELS_CREATE);
-        if (request.modelId() == null) {
-            throw dev.quartermaster.platform.ApiException.invalid("model_id", "is required");
-        }
         return copies.duplicate(request.modelId());
     }
 

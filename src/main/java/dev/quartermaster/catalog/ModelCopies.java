@@ -28,6 +28,9 @@ class ModelCopies {
     /** A copy under a new id, named "X (copy)", "X (copy 2)", … with a free value "v-copy", "v-copy-2", … */
     @Transactional
     ArtifactResponses.Duplicated duplicate(UUID modelId) {
+        if (modelId == null) {
+            throw ApiException.invalid("model_id", "is required");
+        }
         StoredModel model = store.find(modelId).orElseThrow(() -> ApiException.notFound("no model " + modelId));
         ModelFields fields = model.fields();
         String name = fields.name().length() > 180 ? fields.name().substring(0, 180) : fields.name();

@@ -54,26 +54,34 @@ class ModelSearch {
         int size = request.pageSize() == null ? DEFAULT_PAGE_SIZE : request.pageSize();
         int offset = request.pageOffset() == null ? 0 : request.pageOffset();
         validate(request, size, offset);
-        List<Named> providerOptions = options(profiles.all().stream()
-                .map(p -> new Named(p.id(), p.name() == null ? p.model() : p.name(),
-                        p.name() + " " + p.model() + " " + p.provider())), request.providerSearch(),
-                request.filterProviderIds());
-        List<Named> departmentOptions = options(taxonomy.entries(TaxonomyKind.DEPARTMENT).stream()
-                .map(e -> new Named(e.id(), e.name(), e.name())), request.departmentSearch(), request.filterDepartmentIds());
-        List<Named> agentOptions = options(agents.names().stream()
-                .map(a -> new Named(a.id(), a.name(), a.name())), request.agentSearch(), request.filterAgentIds());
         SearchColumns columns = index.current();
         SearchTally tally = SearchTally.count(columns, new SearchTally.Filters(SearchEntry.needle(request.search()),
                 Set.copyOf(request.filterProviderIds()), Set.copyOf(request.filterDepartmentIds()),
                 Set.copyOf(request.filterAgentIds())), offset, size);
         return new SearchResult(caller.username(), rows(tally.page),
-                section(request.providerSearch(), providerOptions, request.filterProviderIds(),
+                section(request.providerSearch(), providerOptions(request), request.filterProviderIds(),
                         id -> columns.providers.countOf(id, tally.providerCounts)),
-                section(request.departmentSearch(), departmentOptions, request.filterDepartmentIds(),
+                section(request.departmentSearch(), departmentOptions(request), request.filterDepartmentIds(),
                         id -> columns.departments.countOf(id, tally.departmentCounts)),
-                section(request.agentSearch(), agentOptions, request.filterAgentIds(),
+                section(request.agentSearch(), agentOptions(request), request.filterAgentIds(),
                         id -> columns.agents.countOf(id, tally.agentCounts)),
                 tally.total, size, offset);
+    }
+
+    /** Profiles are found by name, model and provider type. */
+    private List<Named> providerOptions(ArtifactRequests.Search request) {
+        return options(profiles.all().stream().map(p -> new Named(p.id(), p.name() == null ? p.model() : p.name(),
+                p.name() + " " + p.model() + " " + p.provider())), request.providerSearch(), request.filterProviderIds());
+    }
+
+    private List<Named> departmentOptions(ArtifactRequests.Search request) {
+        return options(taxonomy.entries(TaxonomyKind.DEPARTMENT).stream().map(e -> new Named(e.id(), e.name(), e.name())),
+                request.departmentSearch(), request.filterDepartmentIds());
+    }
+
+    private List<Named> agentOptions(ArtifactRequests.Search request) {
+        return options(agents.names().stream().map(a -> new Named(a.id(), a.name(), a.name())),
+                request.agentSearch(), request.filterAgentIds());
     }
 
     private static void validate(ArtifactRequests.Search request, int size, int offset) {

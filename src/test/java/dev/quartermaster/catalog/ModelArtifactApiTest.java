@@ -220,6 +220,8 @@ class ModelArtifactApiTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("serach");
+        assertThat(admin.post(MODELS + "search", "{\"filter_provider_ids\": [null]}").status()).isEqualTo(400);
+        assertThat(admin.post(MODELS + "search", "{\"filter_agent_ids\": [\"nope\"]}").status()).isEqualTo(400);
     }
 
     private long count(String sql, Object... params) {

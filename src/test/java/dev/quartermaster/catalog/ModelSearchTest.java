@@ -118,6 +118,24 @@ class ModelSearchTest {
     }
 
     @Test
+    void aDeletedProviderProfileLeavesItsModelsAndTheirSearch() {
+        String token = unique("gone");
+        UUID profile = CatalogFixtures.profile(jdbc, changes, "ollama", "Gone " + token);
+        UUID department = CatalogFixtures.taxonomy(admin, "departments", "Dept " + token);
+        UUID id = model(token, 1, profile, department);
+
+        jdbc.sql("delete from provider_profiles where id = ?").param(profile).update();
+        changes.publish("providers");
+
+        JsonNode form = admin.post(MODELS + "get", "{\"model_id\": \"" + id + "\"}").json();
+        JsonNode filtered = search("{\"search\": \"%s\", \"filter_provider_ids\": [\"%s\"]}".formatted(token, profile));
+        assertThat(form.get("providers").get("selected")).isEmpty();
+        assertThat(form.get("providers").get("provider").stringValue()).as("kept from when it was linked").isEqualTo("ollama");
+        assertThat(filtered.get("total_count").longValue()).isZero();
+        assertThat(search("{\"search\": \"%s\"}".formatted(token)).get("total_count").longValue()).isEqualTo(1);
+    }
+
+    @Test
     void pagesAreStableAndCoverEveryMatchOnce() {
         String token = unique("page");
         for (int i = 0; i < 7; i++) {
