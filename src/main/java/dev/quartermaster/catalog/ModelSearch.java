@@ -54,17 +54,16 @@ class ModelSearch {
         int size = request.pageSize() == null ? DEFAULT_PAGE_SIZE : request.pageSize();
         int offset = request.pageOffset() == null ? 0 : request.pageOffset();
         validate(request, size, offset);
-        SearchColumns columns = index.current();
-        SearchTally tally = SearchTally.count(columns, new SearchTally.Filters(SearchEntry.needle(request.search()),
+        SearchTally tally = SearchTally.count(index.current(), new SearchTally.Filters(SearchEntry.needle(request.search()),
                 Set.copyOf(request.filterProviderIds()), Set.copyOf(request.filterDepartmentIds()),
                 Set.copyOf(request.filterAgentIds())), offset, size);
         return new SearchResult(caller.username(), rows(tally.page),
                 section(request.providerSearch(), providerOptions(request), request.filterProviderIds(),
-                        id -> columns.providers.countOf(id, tally.providerCounts)),
+                        tally::providers),
                 section(request.departmentSearch(), departmentOptions(request), request.filterDepartmentIds(),
-                        id -> columns.departments.countOf(id, tally.departmentCounts)),
+                        tally::departments),
                 section(request.agentSearch(), agentOptions(request), request.filterAgentIds(),
-                        id -> columns.agents.countOf(id, tally.agentCounts)),
+                        tally::agents),
                 tally.total, size, offset);
     }
 

@@ -1,6 +1,9 @@
 package dev.quartermaster.catalog;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The index in the shape a search scans fast: the entries in result order, all their documents in
@@ -17,9 +20,13 @@ final class SearchColumns {
     final SearchFacet agents;
     private final String corpus;
     private final int[] starts;
+    private final Map<UUID, Integer> positions = new HashMap<>();
 
     SearchColumns(SearchEntry[] sorted) {
         this.entries = sorted;
+        for (int i = 0; i < sorted.length; i++) {
+            positions.put(sorted[i].id(), i);
+        }
         this.starts = new int[sorted.length + 1];
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < sorted.length; i++) {
@@ -31,6 +38,11 @@ final class SearchColumns {
         this.providers = SearchFacet.of(sorted, SearchEntry::providerIds);
         this.departments = SearchFacet.of(sorted, SearchEntry::departmentIds);
         this.agents = SearchFacet.of(sorted, SearchEntry::agentIds);
+    }
+
+    /** Where the entry of this model is, or null. */
+    Integer position(UUID id) {
+        return positions.get(id);
     }
 
     /** Which entries contain the needle ({@link SearchEntry#needle}); null when it is empty: all match. */

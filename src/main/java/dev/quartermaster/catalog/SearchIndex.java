@@ -1,7 +1,6 @@
 package dev.quartermaster.catalog;
 
 import dev.quartermaster.platform.Changes;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +28,7 @@ class SearchIndex {
     private static final String COLUMNS = "model_id, name, value, description, provider_ids, department_ids, agent_ids";
 
     /** The sorted entries and the oldest transaction that may not have been visible when they were read. */
-    private record State(SearchColumns columns, long horizon) {
+    private record State(SearchView view, long horizon) {
     }
 
     private final JdbcClient jdbc;
@@ -48,7 +47,7 @@ class SearchIndex {
     }
 
     /** Every entry in result order, current as of this call. */
-    SearchColumns current() {
+    SearchView current() {
         long asked = System.nanoTime();
         lock.lock();
         try {
@@ -57,7 +56,7 @@ class SearchIndex {
                 lastReadStarted = System.nanoTime();
                 state = state == null ? snapshot.execute(status -> load()) : snapshot.execute(status -> catchUp(state));
             }
-            return state.columns();
+            return state.view();
         } finally {
             lock.unlock();
         }
@@ -73,7 +72,7 @@ class SearchIndex {
                 .query((rs, n) -> SearchEntry.of(rs)).list();
         SearchEntry[] sorted = entries.toArray(SearchEntry[]::new);
         Arrays.sort(sorted, SearchEntry.ORDER);
-        return new State(new SearchColumns(sorted), horizon);
+        return new State(SearchView.of(sorted), horizon);
     }
 
     private State catchUp(State old) {
@@ -87,29 +86,9 @@ class SearchIndex {
         Set<UUID> removed = new HashSet<>(jdbc.sql("select model_id from catalog_search_removed where xid >= ?::text::xid8")
                 .param(old.horizon()).query(UUID.class).list());
         if (changed.isEmpty() && removed.isEmpty()) {
-            return new State(old.columns(), horizon);
+            return new State(old.view(), horizon);
         }
-        return new State(new SearchColumns(merge(old.columns().entries, changed, removed)), horizon);
-    }
-
-    /** The old entries without the removed or changed ones, with the changed ones in their place. */
-    private static SearchEntry[] merge(SearchEntry[] old, Map<UUID, SearchEntry> changed, Set<UUID> removed) {
-        List<SearchEntry> kept = new ArrayList<>(old.length + changed.size());
-        for (SearchEntry entry : old) {
-            if (!changed.containsKey(entry.id()) && !removed.contains(entry.id())) {
-                kept.add(entry);
-            }
-        }
-        SearchEntry[] added = changed.values().toArray(SearchEntry[]::new);
-        Arrays.sort(added, SearchEntry.ORDER);
-        SearchEntry[] merged = new SearchEntry[kept.size() + added.length];
-        int i = 0;
-        int j = 0;
-        for (int k = 0; k < merged.length; k++) {
-            boolean fromKept = j >= added.length || (i < kept.size() && SearchEntry.ORDER.compare(kept.get(i), added[j]) <= 0);
-            merged[k] = fromKept ? kept.get(i++) : added[j++];
-        }
-        return merged;
+        return new State(old.view().with(changed, removed), horizon);
     }
 
     /** Transactions from this one on may have been running, unseen, when this snapshot was taken. */
