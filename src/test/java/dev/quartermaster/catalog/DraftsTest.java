@@ -9,14 +9,8 @@ import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import dev.quartermaster.support.TestUsers;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -83,31 +77,15 @@ class DraftsTest {
     @Test
     void ofThirtyConcurrentPatchesAtOneVersionExactlyOneWins() throws Exception {
         String draftId = editor.patch(MODELS + "draft", "{\"name\": \"Raced\"}").json().get("draft_id").stringValue();
-        ExecutorService pool = Executors.newFixedThreadPool(30);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        try {
-            for (int i = 0; i < 30; i++) {
-                String body = "{\"input_draft_id\": \"%s\", \"expected_version\": 1, \"description\": \"writer %d\"}"
-                        .formatted(draftId, i);
-                statuses.add(pool.submit(() -> {
-                    start.await();
-                    return editor.patch(MODELS + "draft", body).status();
-                }));
-            }
-            start.countDown();
-            List<Integer> answers = new ArrayList<>();
-            for (Future<Integer> status : statuses) {
-                answers.add(status.get(60, TimeUnit.SECONDS));
-            }
 
-            assertThat(answers).filteredOn(s -> s == 200).hasSize(1);
-            assertThat(answers).filteredOn(s -> s == 409).hasSize(29);
-            JsonNode state = editor.post(MODELS + "get", "{\"draft_id\": \"" + draftId + "\"}").json();
-            assertThat(state.get("draft_version").intValue()).isEqualTo(2);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> answers = CatalogFixtures.race(30, i -> () -> editor.patch(MODELS + "draft",
+                "{\"input_draft_id\": \"%s\", \"expected_version\": 1, \"description\": \"writer %d\"}"
+                        .formatted(draftId, i)).status());
+
+        assertThat(answers).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(answers).filteredOn(s -> s == 409).hasSize(29);
+        JsonNode state = editor.post(MODELS + "get", "{\"draft_id\": \"" + draftId + "\"}").json();
+        assertThat(state.get("draft_version").intValue()).isEqualTo(2);
     }
 
     @Test

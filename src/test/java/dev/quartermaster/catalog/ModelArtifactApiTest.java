@@ -11,14 +11,8 @@ import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import dev.quartermaster.support.TestSettings;
 import dev.quartermaster.support.TestUsers;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,29 +109,14 @@ class ModelArtifactApiTest {
     void ofTenConcurrentCreatesOfOneValueExactlyOneSucceeds() throws Exception {
         String value = unique("race");
         String body = "{\"models\": [{\"name\": \"Racer\", \"value\": \"%s\", \"provider\": \"openai\"}]}".formatted(value);
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<JsonNode>> answers = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return admin.post(MODELS + "create", body).json().get("results").get(0);
-                }));
-            }
-            start.countDown();
-            List<JsonNode> results = new ArrayList<>();
-            for (Future<JsonNode> answer : answers) {
-                results.add(answer.get(60, TimeUnit.SECONDS));
-            }
 
-            assertThat(results).filteredOn(r -> r.get("success").booleanValue()).hasSize(1);
-            assertThat(results).filteredOn(r -> !r.get("success").booleanValue())
-                    .allSatisfy(r -> assertThat(r.get("errors").findValuesAsString("field")).containsExactly("value"));
-            assertThat(count("select count(*) from catalog_models where value = ?", value)).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<JsonNode> results = CatalogFixtures.race(10, i -> () ->
+                admin.post(MODELS + "create", body).json().get("results").get(0));
+
+        assertThat(results).filteredOn(r -> r.get("success").booleanValue()).hasSize(1);
+        assertThat(results).filteredOn(r -> !r.get("success").booleanValue())
+                .allSatisfy(r -> assertThat(r.get("errors").findValuesAsString("field")).containsExactly("value"));
+        assertThat(count("select count(*) from catalog_models where value = ?", value)).isEqualTo(1);
     }
 
     @Test
