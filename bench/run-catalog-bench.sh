@@ -16,7 +16,8 @@ DATA=$(mktemp -d /tmp/qm-bench.XXXXXX)
 QM_DATA_DIR=$DATA QM_BOOTSTRAP_ADMIN_KEY=$KEY SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 QM_LOG_FORMAT= \
   "$JAVA" -Xmx"$HEAP" -jar target/quartermaster.jar > "$DATA/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+# `wait` answers 143 for the killed server; under `set -e` that would end the trap before the rm
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
 for _ in $(seq 1 240); do
   curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null && break
