@@ -1,0 +1,102 @@
+package dev.quartermaster.catalog;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Request bodies of {@code /api/v5/artifacts/models/*}. Unknown fields are refused (see
+ * {@link StrictRequests}). Create and update items are read one by one (so that a bad item fails
+ * alone); their records here describe the wire shape for the API description and {@code docs}.
+ */
+final class ArtifactRequests {
+
+    private ArtifactRequests() {
+    }
+
+    record GetModel(@JsonProperty("model_id") UUID modelId, @JsonProperty("draft_id") UUID draftId) {
+    }
+
+    record Search(String search,
+                  @JsonProperty("filter_provider_ids") List<UUID> filterProviderIds,
+                  @JsonProperty("filter_department_ids") List<UUID> filterDepartmentIds,
+                  @JsonProperty("filter_agent_ids") List<UUID> filterAgentIds,
+                  @JsonProperty("provider_search") String providerSearch,
+                  @JsonProperty("department_search") String departmentSearch,
+                  @JsonProperty("agent_search") String agentSearch,
+                  @Schema(description = "1-500, default 50") @JsonProperty("page_size") Integer pageSize,
+                  @Schema(description = "0 or more, default 0") @JsonProperty("page_offset") Integer pageOffset) {
+
+        Search {
+            filterProviderIds = filterProviderIds == null ? List.of() : List.copyOf(filterProviderIds);
+            filterDepartmentIds = filterDepartmentIds == null ? List.of() : List.copyOf(filterDepartmentIds);
+            filterAgentIds = filterAgentIds == null ? List.of() : List.copyOf(filterAgentIds);
+        }
+    }
+
+    record CreateModels(@ArraySchema(schema = @Schema(implementation = CreateModelItem.class)) List<JsonNode> models) {
+    }
+
+    record UpdateModels(@ArraySchema(schema = @Schema(implementation = UpdateModelItem.class)) List<JsonNode> models) {
+    }
+
+    record Duplicate(@JsonProperty("model_id") UUID modelId) {
+    }
+
+    record Delete(@JsonProperty("model_ids") List<UUID> modelIds) {
+    }
+
+    record Docs(@JsonProperty("entity_id") UUID entityId) {
+    }
+
+    record Export(@JsonProperty("model_id") UUID modelId) {
+    }
+
+    @Schema(description = "A model to create. name and value are required; provider is derived from the first "
+            + "provider profile when not given; tier defaults to the lowest.")
+    record CreateModelItem(@Schema(description = "display name, 1-200 characters", requiredMode = REQUIRED) String name,
+                           @Schema(description = "up to 4000 characters") String description,
+                           @Schema(description = "the model id clients pass as model, unique: letters, digits, . _ : / @ + -",
+                                   requiredMode = REQUIRED) String value,
+                           @Schema(description = "openai, gemini, mistral, ollama, anthropic or openai_like; default: "
+                                   + "that of the first provider profile") String provider,
+                           @Schema(description = "minimum plan tier; default: the lowest") String tier,
+                           @Schema(description = "chat, completion, vision, code, embeddings, audio, speech, "
+                                   + "transcription, image, tools, reasoning, json, streaming, rerank, moderation")
+                           List<String> capabilities,
+                           @Schema(description = "tokens, > 0") @JsonProperty("context_window") Integer contextWindow,
+                           @Schema(description = "default true") Boolean active,
+                           @Schema(description = "provider profiles that serve the model, first one first")
+                           @JsonProperty("provider_ids") List<UUID> providerIds,
+                           @JsonProperty("flag_ids") List<UUID> flagIds,
+                           @JsonProperty("department_ids") List<UUID> departmentIds,
+                           @JsonProperty("modality_ids") List<UUID> modalityIds,
+                           @JsonProperty("pricing_ids") List<UUID> pricingIds,
+                           @JsonProperty("quality_ids") List<UUID> qualityIds,
+                           @JsonProperty("reasoning_level_ids") List<UUID> reasoningLevelIds,
+                           @JsonProperty("temperature_level_ids") List<UUID> temperatureLevelIds,
+                           @JsonProperty("voice_ids") List<UUID> voiceIds,
+                           @JsonProperty("value_ids") List<UUID> valueIds) {
+    }
+
+    @Schema(allOf = CreateModelItem.class, description = "Changes to a model: the fields sent replace the "
+            + "model's (null clears). With draft_id the draft is published into its model (or creates it) and then "
+            + "removed. expected_version, if sent, must equal the model's version.")
+    record UpdateModelItem(@JsonProperty("model_id") UUID modelId, @JsonProperty("draft_id") UUID draftId,
+                           @JsonProperty("expected_version") Integer expectedVersion) {
+    }
+
+    @Schema(allOf = CreateModelItem.class, description = "Without input_draft_id: starts a draft, of the model "
+            + "named by model_id or of a new model. With it: changes that draft if expected_version is its version, "
+            + "else 409. name_id and description_id are accepted only as null: names and descriptions are text.")
+    record PatchDraft(@JsonProperty("input_draft_id") UUID inputDraftId,
+                      @JsonProperty("expected_version") Integer expectedVersion,
+                      @JsonProperty("model_id") UUID modelId, @JsonProperty("name_id") UUID nameId,
+                      @JsonProperty("description_id") UUID descriptionId) {
+    }
+}

@@ -1,0 +1,59 @@
+package dev.quartermaster.catalog;
+
+import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Snapshot;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The catalog's public read API: every model, from memory, ordered by value. Every catalog write
+ * publishes {@link #TOPIC}, so it is current at once in this process and within a second in others.
+ */
+@Service
+public class Catalog {
+
+    static final String TOPIC = "catalog";
+
+    private record Models(List<CatalogModel> ordered, Map<String, CatalogModel> byValue) {
+    }
+
+    private final Snapshot<Models> models;
+
+    Catalog(JdbcClient jdbc, Changes changes) {
+        this.models = Snapshot.of(changes, TOPIC, () -> index(jdbc.sql("""
+                select id, value, name, provider, capabilities, tier, active, created_at
+                  from catalog_models order by value
+                """).query((rs, n) -> new CatalogModel(rs.getObject("id", UUID.class), rs.getString("value"),
+                        rs.getString("name"), rs.getString("provider"),
+                        Arrays.asList((String[]) rs.getArray("capabilities").getArray()), rs.getString("tier"),
+                        rs.getBoolean("active"), rs.getObject("created_at", Timestamp.class).toInstant())).list()));
+        // a renamed tier cascades into catalog_models.tier
+        changes.subscribe("tiers", models::invalidate);
+    }
+
+    /** Every model, active or not, ordered by value. */
+    public List<CatalogModel> models() {
+        return models.get().ordered();
+    }
+
+    public Optional<CatalogModel> byValue(String value) {
+        return Optional.ofNullable(models.get().byValue().get(value));
+    }
+
+    void invalidate() {
+        models.invalidate();
+    }
+
+    private static Models index(List<CatalogModel> ordered) {
+        return new Models(List.copyOf(ordered),
+                ordered.stream().collect(Collectors.toUnmodifiableMap(CatalogModel::value, Function.identity())));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.quartermaster.catalog;
+
+import dev.quartermaster.identity.Caller;
+import dev.quartermaster.platform.ApiException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code export}: one denormalized CSV row per model, streamed from a database cursor to a file, so
+ * memory stays bounded whatever the catalog's size. Only catalog columns and the names of linked
+ * records are selected: nothing that could hold a secret.
+ */
+@Service
+class ModelExport {
+
+    static final List<String> HEADER = List.of("model_id", "value", "name", "description", "provider", "tier",
+            "capabilities", "context_window", "active", "sample", "provider_profiles", "flags", "departments",
+            "modalities", "pricing", "qualities", "reasoning_levels", "temperature_levels", "voices", "values",
+            "agents", "version", "created_at", "updated_at");
+    private static final String ROWS = """
+            select m.id, m.value, m.name, m.description, m.provider, m.tier,
+                   array_to_string(m.capabilities, '; ') as capabilities, m.context_window, m.active::text, m.sample::text,
+                   (select string_agg(coalesce(p.name, p.model) || ' (' || p.provider || ')', '; ' order by mp.position)
+                      from catalog_model_providers mp join provider_profiles p on p.id = mp.profile_id
+                     where mp.model_id = m.id) as provider_profiles,
+                   %s,
+                   (select string_agg(a.name, '; ' order by lower(a.name)) from catalog_agent_models am
+                      join catalog_agents a on a.id = am.agent_id where am.model_id = m.id) as agents,
+                   m.version, to_json(m.created_at) #>> '{}', to_json(m.updated_at) #>> '{}'
+              from catalog_models m
+             where ?::uuid is null or m.id = ?::uuid
+             order by m.value
+            """;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final JdbcTemplate cursor;
+    private final TransactionTemplate readOnly;
+    private final UploadStore uploads;
+    private final ModelStore models;
+
+    ModelExport(DataSource dataSource, PlatformTransactionManager manager, UploadStore uploads, ModelStore models) {
+        this.cursor = new JdbcTemplate(dataSource);
+        // PostgreSQL streams with a cursor only inside a transaction and with a fetch size
+        this.cursor.setFetchSize(500);
+        this.readOnly = new TransactionTemplate(manager);
+        this.readOnly.setReadOnly(true);
+        this.uploads = uploads;
+        this.models = models;
+    }
+
+    ArtifactResponses.Exported export(Caller caller, UUID modelId) {
+        if (modelId != null && models.find(modelId).isEmpty()) {
+            throw ApiException.notFound("no model " + modelId);
+        }
+        Path file = uploads.temporaryFile();
+        try {
+            int rows = write(file, modelId);
+            UUID id = UUID.randomUUID();
+            String name = "models-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + id.toString().substring(0, 8)
+                    + ".csv";
+            uploads.save(new UploadStore.Upload(id, caller.userId(), name, rows, Files.size(file), null), file);
+            return new ArtifactResponses.Exported(id, name, rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    private int write(Path file, UUID modelId) throws IOException {
+        AtomicInteger rows = new AtomicInteger();
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            CsvWriter csv = new CsvWriter(out);
+            csv.row(HEADER);
+            readOnly.executeWithoutResult(status -> cursor.query(ROWS.formatted(sectionColumns()), rs -> {
+                List<String> fields = new ArrayList<>(HEADER.size());
+                for (int i = 1; i <= HEADER.size(); i++) {
+                    fields.add(rs.getString(i));
+                }
+                try {
+                    csv.row(fields);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                rows.incrementAndGet();
+            }, modelId, modelId));
+        }
+        return rows.get();
+    }
+
+    /** One column per taxonomy kind: the names of the selected entries; prices written out for pricing. */
+    private static String sectionColumns() {
+        List<String> columns = new ArrayList<>();
+        for (TaxonomyKind kind : TaxonomyKind.values()) {
+            columns.add("""
+                    (select string_agg(case when x.kind = 'pricing' then x.name || ' (' || x.input_price_per_million
+                                                || ' in / ' || x.output_price_per_million || ' out ' || x.currency
+                                                || ' per 1M tokens)' else x.name end, '; ' order by lower(x.name))
+                       from catalog_model_taxonomy t join catalog_taxonomy x on x.id = t.entry_id
+                      where t.model_id = m.id and x.kind = '%s') as "%s\"""".formatted(kind.stored(), kind.section()));
+        }
+        return String.join(",\n", columns);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover .part file is harmless and is not listed anywhere
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.quartermaster.catalog;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The answer of {@code get}: a model (or a draft, or a blank new model) as an editor's form. Each
+ * section has what is {@code selected} and the {@code options} to choose from.
+ */
+record ModelForm(@JsonProperty("actor_name") String actorName,
+                 @JsonProperty("model_exists") boolean modelExists,
+                 @JsonProperty("model_id") UUID modelId,
+                 Integer version,
+                 @JsonProperty("can_edit") boolean canEdit,
+                 @JsonProperty("disabled_reason") String disabledReason,
+                 @JsonProperty("draft_id") UUID draftId,
+                 @JsonProperty("draft_version") Integer draftVersion,
+                 @JsonProperty("group_id") UUID groupId,
+                 @JsonProperty("basic_show_ai_generate") boolean basicShowAiGenerate,
+                 @JsonProperty("provider_show_ai_generate") boolean providerShowAiGenerate,
+                 @JsonProperty("features_show_ai_generate") boolean featuresShowAiGenerate,
+                 TextSection names,
+                 TextSection descriptions,
+                 ValueSection values,
+                 ProviderSection providers,
+                 EntrySection flags,
+                 EntrySection departments,
+                 EntrySection modalities,
+                 @JsonProperty("temperature_levels") EntrySection temperatureLevels,
+                 EntrySection pricing,
+                 @JsonProperty("reasoning_levels") EntrySection reasoningLevels,
+                 EntrySection qualities,
+                 EntrySection voices,
+                 ChoiceSection tier,
+                 ChoiceSection capabilities,
+                 @JsonProperty("context_window") Integer contextWindow,
+                 Boolean active,
+                 boolean sample) {
+
+    /** A free-text field (name, description) and its limit. */
+    record TextSection(String value, @JsonProperty("max_length") int maxLength) {
+    }
+
+    /** The model id clients pass ({@code value}) and the "values" taxonomy entries. */
+    record ValueSection(String value, List<SectionEntry> selected, List<SectionEntry> options) {
+    }
+
+    /** The provider type and the provider profiles that serve the model. */
+    record ProviderSection(String provider, @JsonProperty("provider_options") List<String> providerOptions,
+                           List<ProviderOption> selected, List<ProviderOption> options) {
+    }
+
+    record ProviderOption(UUID id, String name, String provider, String model, boolean active,
+                          @JsonProperty("has_key") boolean hasKey) {
+    }
+
+    record EntrySection(List<SectionEntry> selected, List<SectionEntry> options) {
+    }
+
+    /** A closed choice: the tier (one selected) or the capabilities (any). */
+    record ChoiceSection(List<String> selected, List<String> options) {
+    }
+
+    /** A taxonomy entry in a section; prices only on pricing entries. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SectionEntry(UUID id, String name, String description,
+                        @JsonProperty("input_price_per_million") BigDecimal inputPricePerMillion,
+                        @JsonProperty("output_price_per_million") BigDecimal outputPricePerMillion,
+                        String currency) {
+
+        static SectionEntry of(TaxonomyEntry e) {
+            return new SectionEntry(e.id(), e.name(), e.description(), e.inputPricePerMillion(),
+                    e.outputPricePerMillion(), e.currency());
+        }
+    }
+}

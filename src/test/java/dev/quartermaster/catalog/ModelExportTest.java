@@ -1,0 +1,111 @@
+package dev.quartermaster.catalog;
+
+import static dev.quartermaster.catalog.CatalogFixtures.MODELS;
+import static dev.quartermaster.catalog.CatalogFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quartermaster.identity.Permissions;
+import dev.quartermaster.platform.Changes;
+import dev.quartermaster.secrets.SecretOwner;
+import dev.quartermaster.secrets.Vault;
+import dev.quartermaster.support.QuartermasterTest;
+import dev.quartermaster.support.TestApi;
+import dev.quartermaster.support.TestResponse;
+import dev.quartermaster.support.TestUsers;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@QuartermasterTest
+class ModelExportTest {
+
+    private static final String CANARY = "sk-canary-3f9a1c77e2b84d0b9a6e";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Changes changes;
+
+    @Autowired
+    Vault vault;
+
+    TestApi admin;
+
+    @BeforeEach
+    void setUp() {
+        admin = TestApi.at(port).asAdmin();
+    }
+
+    @Test
+    void awkwardTextSurvivesARoundTripThroughAStandardCsvReader() throws IOException {
+        String value = unique("csv");
+        String name = "Quote \"q\", comma; ünïcødé ✓ 模型";
+        String description = "line one\r\nline two, with \"quotes\"\nand a trailing comma,";
+        UUID profile = CatalogFixtures.profile(jdbc, changes, "openai", "Profile, with comma " + value);
+        vault.put(new SecretOwner("provider_profiles", profile.toString(), "api_key"), CANARY);
+        UUID id = CatalogFixtures.id(CatalogFixtures.create(admin, """
+                {"name": %s, "description": %s, "value": "%s", "provider_ids": ["%s"], "capabilities": ["chat", "code"]}
+                """.formatted(json(name), json(description), value, profile)), "model_id");
+
+        JsonNode exported = admin.post(MODELS + "export", "{}").json();
+        TestResponse file = admin.get("/api/v5/uploads/" + exported.get("upload_id").stringValue());
+
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.header("Content-Type")).startsWith("text/csv");
+        assertThat(file.header("Content-Disposition")).contains(exported.get("file_name").stringValue());
+        assertThat(file.body()).doesNotContain(CANARY).doesNotContain(CANARY.substring(CANARY.length() - 8));
+        List<CSVRecord> records = parse(file.body());
+        assertThat(records).hasSize(exported.get("row_count").intValue());
+        CSVRecord row = records.stream().filter(r -> r.get("model_id").equals(id.toString())).findFirst().orElseThrow();
+        assertThat(row.get("name")).isEqualTo(name);
+        assertThat(row.get("description")).isEqualTo(description);
+        assertThat(row.get("value")).isEqualTo(value);
+        assertThat(row.get("provider_profiles")).isEqualTo("Profile, with comma " + value + " (openai)");
+        assertThat(row.get("capabilities")).isEqualTo("chat; code");
+        assertThat(row.get("active")).isEqualTo("true");
+    }
+
+    @Test
+    void exportsOneModelWhenAsked() throws IOException {
+        UUID id = CatalogFixtures.createModel(admin, "Only me", unique("one"));
+
+        JsonNode exported = admin.post(MODELS + "export", "{\"model_id\": \"" + id + "\"}").json();
+        List<CSVRecord> records = parse(admin.get("/api/v5/uploads/" + exported.get("upload_id").stringValue()).body());
+
+        assertThat(exported.get("row_count").intValue()).isEqualTo(1);
+        assertThat(records).singleElement().extracting(r -> r.get("model_id")).isEqualTo(id.toString());
+        assertThat(admin.post(MODELS + "export", "{\"model_id\": \"" + UUID.randomUUID() + "\"}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anUploadIsDownloadableOnlyByWhoExportedIt() {
+        TestUsers.TestUser reader = TestUsers.create(TestApi.at(port), "free", Permissions.MODELS_READ);
+        String uploadId = admin.post(MODELS + "export", "{}").json().get("upload_id").stringValue();
+
+        assertThat(TestApi.at(port).withKey(reader.key()).get("/api/v5/uploads/" + uploadId).status()).isEqualTo(404);
+        assertThat(admin.get("/api/v5/uploads/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(admin.get("/api/v5/uploads/not-a-uuid").status()).isEqualTo(400);
+    }
+
+    private static List<CSVRecord> parse(String csv) throws IOException {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+    }
+
+    private static String json(String text) {
+        return TestApi.JSON.writeValueAsString(text);
+    }
+}
