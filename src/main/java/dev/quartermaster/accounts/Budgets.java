@@ -91,6 +91,7 @@ class Budgets {
     }
 
     private static Limits limits(PatchRequest body) {
+        body.allowOnly(java.util.Set.of("monthly_limit", "daily_limit"));
         Limits limits = new Limits(body.amount("monthly_limit"), body.amount("daily_limit"));
         body.validate();
         return limits;

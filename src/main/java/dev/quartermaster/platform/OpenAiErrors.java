@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
 
-/** OpenAI's error shape, {@code {"error": {"message", "type", "param", "code"}}}, for surfaces that speak its dialect. */
+/**
+ * OpenAI's error shape, {@code {"error": {"message", "type", "param", "code"}}}, for surfaces that
+ * speak its dialect. A problem may set {@code type}, {@code param} and {@code code} as properties.
+ */
 public final class OpenAiErrors {
 
     private OpenAiErrors() {
@@ -38,8 +41,9 @@ public final class OpenAiErrors {
     public static Map<String, Object> body(ApiProblem problem) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", problem.detail());
-        error.put("type", type(problem.status()));
-        error.put("param", problem.errors().isEmpty() ? null : problem.errors().getFirst().field());
+        error.put("type", problem.properties().getOrDefault("type", type(problem.status())));
+        error.put("param", problem.properties().getOrDefault("param",
+                problem.errors().isEmpty() ? null : problem.errors().getFirst().field()));
         error.put("code", problem.properties().getOrDefault("code", null));
         return Map.of("error", error);
     }

@@ -28,6 +28,16 @@ public final class PatchRequest {
         return new PatchRequest(body);
     }
 
+    /** Refuses every field outside {@code fields}: for bodies where a typo would otherwise mean "no value". */
+    public PatchRequest allowOnly(java.util.Set<String> fields) {
+        for (String field : body.propertyNames()) {
+            if (!fields.contains(field)) {
+                reject(new FieldError(field, "is not a field of this request; expected " + fields.stream().sorted().toList()));
+            }
+        }
+        return this;
+    }
+
     public boolean has(String field) {
         return body.has(field);
     }

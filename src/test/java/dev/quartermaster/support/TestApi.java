@@ -41,8 +41,15 @@ public final class TestApi {
         }
     }
 
+    /** This client with {@code name} set to {@code value}, replacing an earlier value of that header. */
     public TestApi withHeader(String name, String value) {
-        List<String> more = new ArrayList<>(headers);
+        List<String> more = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i += 2) {
+            if (!headers.get(i).equalsIgnoreCase(name)) {
+                more.add(headers.get(i));
+                more.add(headers.get(i + 1));
+            }
+        }
         more.add(name);
         more.add(value);
         return new TestApi(http, base, List.copyOf(more));

@@ -1,0 +1,41 @@
+package dev.quartermaster.openai;
+
+import dev.quartermaster.accounts.ModelAccess;
+import dev.quartermaster.catalog.CatalogModel;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code GET /v1/models} as bytes, rendered once per tier and kept while the tier's model list is
+ * the same instance; a catalog or tier change yields a new list and so a new rendering.
+ */
+@Component
+class ModelListCache {
+
+    private record Rendered(List<CatalogModel> source, byte[] json) {
+    }
+
+    private final ModelAccess access;
+    private final JsonMapper json;
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+
+    ModelListCache(ModelAccess access, JsonMapper json) {
+        this.access = access;
+        this.json = json;
+    }
+
+    byte[] list(String tier) {
+        List<CatalogModel> models = access.visibleTo(tier);
+        Rendered current = rendered.get(tier);
+        if (current != null && current.source() == models) {
+            return current.json();
+        }
+        byte[] bytes = json.writeValueAsBytes(new OpenAiModel.ModelList("list",
+                models.stream().map(OpenAiModel::of).toList()));
+        rendered.put(tier, new Rendered(models, bytes));
+        return bytes;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.quartermaster.openai;
+
+import dev.quartermaster.accounts.ModelAccess;
+import dev.quartermaster.identity.Caller;
+import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.platform.ApiProblem;
+import dev.quartermaster.platform.ErrorShape;
+import dev.quartermaster.platform.OpenAiErrors;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The OpenAI Models API, verbatim (seed 003): the models the caller may use, from memory. */
+@RestController
+class OpenAiModelsController {
+
+    private final ModelListCache lists;
+    private final ModelAccess access;
+
+    OpenAiModelsController(ModelListCache lists, ModelAccess access) {
+        this.lists = lists;
+        this.access = access;
+    }
+
+    @GetMapping("/v1/models")
+    ResponseEntity<byte[]> list(Caller caller) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(lists.list(caller.tier()));
+    }
+
+    /** A catch-all, so that ids with slashes ({@code org/model}) work as they do at OpenAI. */
+    @GetMapping("/v1/models/{*id}")
+    OpenAiModel get(Caller caller, @PathVariable String id) {
+        String value = id.startsWith("/") ? id.substring(1) : id;
+        return access.visible(caller.tier(), value).map(OpenAiModel::of).orElseThrow(() -> new ApiException(
+                new ApiProblem(404, "Not found", "The model '" + value + "' does not exist or you do not have access to it.",
+                        List.of(), Map.of("type", "invalid_request_error", "param", "model", "code", "model_not_found"))));
+    }
+
+    @Bean
+    static ErrorShape openAiModelErrors() {
+        return OpenAiErrors.shapeFor("/v1/models");
+    }
+}
