@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Starts the packaged server on loopback with a fresh embedded database, seeds MODELS (default
 # 100000) catalog models with SQL, refreshes, then measures search latency and a full export.
-# Needs psql and a JDK 21+ as `java` (or JAVA=...). Stops the server it started, and nothing else.
+# Needs psql; finds a JDK 21+ itself (or JAVA=...). Stops the server it started, and nothing else.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAVA=${JAVA:-java}
+JAVA=${JAVA:-$(bench/find-java)}
 PORT=${PORT:-18181}
 MODELS=${MODELS:-100000}
 SEARCHES=${SEARCHES:-400}

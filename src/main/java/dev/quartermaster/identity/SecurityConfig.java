@@ -2,7 +2,6 @@ package dev.quartermaster.identity;
 
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.ErrorResponder;
-import dev.quartermaster.platform.RateLimiter;
 import java.util.Arrays;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +26,8 @@ class SecurityConfig {
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Authenticator authenticator, IdentityProperties properties,
-                            ErrorResponder responder) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, RequestAuthenticator authenticator, ErrorResponder responder)
+            throws Exception {
         RequestMatcher publicPaths = new OrRequestMatcher(Arrays.stream(PUBLIC)
                 .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
         return http
@@ -40,14 +39,11 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.requestMatchers(publicPaths).permitAll().anyRequest().authenticated())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> CredentialFilter.unauthorized(
-                                request, response, "credentials are required", responder))
+                        .authenticationEntryPoint((request, response, ex) -> authenticator.refuse(
+                                request, response, new RequestAuthenticator.Anonymous()))
                         .accessDeniedHandler((request, response, ex) -> responder.write(request, response,
                                 ApiException.forbidden("access denied").problem())))
-                .addFilterBefore(new CredentialFilter(authenticator,
-                                new RateLimiter(properties.auth().failureLimit(), properties.auth().failureWindow()),
-                                responder, publicPaths),
-                        AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new CredentialFilter(authenticator, publicPaths), AnonymousAuthenticationFilter.class)
                 .build();
     }
 

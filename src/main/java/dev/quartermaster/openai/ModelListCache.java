@@ -2,9 +2,12 @@ package dev.quartermaster.openai;
 
 import dev.quartermaster.accounts.ModelAccess;
 import dev.quartermaster.catalog.CatalogModel;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +28,14 @@ class ModelListCache {
     ModelListCache(ModelAccess access, JsonMapper json) {
         this.access = access;
         this.json = json;
+    }
+
+    /** Writes a rendered list in one piece: a response buffer of the body's size means one socket write. */
+    static void write(HttpServletResponse response, byte[] body) throws IOException {
+        response.setBufferSize(body.length);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     byte[] list(String tier) {

@@ -4,13 +4,10 @@ import dev.quartermaster.accounts.ModelAccess;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.ApiProblem;
-import dev.quartermaster.platform.ErrorShape;
-import dev.quartermaster.platform.OpenAiErrors;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.annotation.Bean;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,9 +24,10 @@ class OpenAiModelsController {
         this.access = access;
     }
 
+    /** GET is answered by {@link ModelListFilter} before it gets here; this serves HEAD and documents the endpoint. */
     @GetMapping("/v1/models")
-    ResponseEntity<byte[]> list(Caller caller) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(lists.list(caller.tier()));
+    void list(Caller caller, HttpServletResponse response) throws IOException {
+        ModelListCache.write(response, lists.list(caller.tier()));
     }
 
     /** A catch-all, so that ids with slashes ({@code org/model}) work as they do at OpenAI. */
@@ -39,10 +37,5 @@ class OpenAiModelsController {
         return access.visible(caller.tier(), value).map(OpenAiModel::of).orElseThrow(() -> new ApiException(
                 new ApiProblem(404, "Not found", "The model '" + value + "' does not exist or you do not have access to it.",
                         List.of(), Map.of("type", "invalid_request_error", "param", "model", "code", "model_not_found"))));
-    }
-
-    @Bean
-    static ErrorShape openAiModelErrors() {
-        return OpenAiErrors.shapeFor("/v1/models");
     }
 }
