@@ -1,0 +1,50 @@
+package dev.quartermaster.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quartermaster.support.QuartermasterTest;
+import dev.quartermaster.support.TestApi;
+import dev.quartermaster.support.TestResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What operators and tools reach without credentials: health, metrics, the API description. */
+@QuartermasterTest
+class OperationsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void healthIsExactlyStatusUp() {
+        TestResponse health = TestApi.at(port).get("/actuator/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json()).isEqualTo(TestApi.json("{\"status\": \"UP\"}"));
+    }
+
+    @Test
+    void prometheusExposesRequestTimersIncludingTheModelListFastPath() {
+        TestApi.at(port).asAdmin().get("/v1/models");
+
+        TestResponse metrics = TestApi.at(port).get("/actuator/prometheus");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("http_server_requests_seconds_count")
+                .contains("uri=\"/v1/models\"")
+                .contains("hikaricp_connections");
+    }
+
+    @Test
+    void theOpenApiDescriptionCoversEverySurfaceAndSwaggerUiIsServed() {
+        TestResponse docs = TestApi.at(port).get("/v3/api-docs");
+        TestResponse ui = TestApi.at(port).get("/swagger-ui/index.html");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames()).contains("/api/v1/system/ai/providers",
+                "/api/ai-settings/{id}", "/api/v5/artifacts/models/search", "/v1/ai/keys", "/v1/models",
+                "/v1/integrations/connections/{integrationId}/default", "/api/v1/system/users");
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger");
+    }
+}
