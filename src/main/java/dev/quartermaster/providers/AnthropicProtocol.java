@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
 
 /** Anthropic Messages API: {@code POST {base}/v1/messages} with {@code x-api-key} and {@code anthropic-version}. */
@@ -33,14 +31,7 @@ record AnthropicProtocol() implements Protocol {
 
     @Override
     public Optional<String> replyText(JsonNode answer) {
-        JsonNode content = answer.path("content");
-        if (!content.isArray()) {
-            return Optional.empty();
-        }
-        return Optional.of(StreamSupport.stream(content.spliterator(), false)
-                .filter(block -> "text".equals(block.path("type").asString("")))
-                .map(block -> block.path("text").asString(""))
-                .collect(Collectors.joining()));
+        return Protocol.joinedText(answer.path("content"), block -> "text".equals(block.path("type").asString("")));
     }
 
     @Override

@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
 
 /** Google Gemini API: {@code POST {base}/v1beta/models/{model}:generateContent} with {@code x-goog-api-key}. */
@@ -36,13 +34,7 @@ record GeminiProtocol() implements Protocol {
 
     @Override
     public Optional<String> replyText(JsonNode answer) {
-        JsonNode parts = answer.path("candidates").path(0).path("content").path("parts");
-        if (!parts.isArray()) {
-            return Optional.empty();
-        }
-        return Optional.of(StreamSupport.stream(parts.spliterator(), false)
-                .map(part -> part.path("text").asString(""))
-                .collect(Collectors.joining()));
+        return Protocol.joinedText(answer.path("candidates").path(0).path("content").path("parts"), part -> true);
     }
 
     @Override

@@ -17,13 +17,13 @@ record OllamaProtocol() implements Protocol {
         body.put("messages", Protocol.chatMessages(systemPrompt));
         body.put("stream", false);
         body.put("options", Map.of("num_predict", MAX_TOKENS));
-        return OutboundRequest.postJson(URI.create(Protocol.join(baseUrl, "/api/chat")), headers(apiKey),
+        return OutboundRequest.postJson(URI.create(Protocol.join(baseUrl, "/api/chat")), Protocol.bearer(apiKey),
                 JSON.writeValueAsString(body));
     }
 
     @Override
     public OutboundRequest listModels(String baseUrl, String apiKey) {
-        return new OutboundRequest("GET", URI.create(Protocol.join(baseUrl, "/api/tags")), headers(apiKey), null);
+        return new OutboundRequest("GET", URI.create(Protocol.join(baseUrl, "/api/tags")), Protocol.bearer(apiKey), null);
     }
 
     @Override
@@ -34,9 +34,5 @@ record OllamaProtocol() implements Protocol {
     @Override
     public Optional<String> errorMessage(JsonNode answer) {
         return Protocol.text(answer.path("error"));
-    }
-
-    private static Map<String, String> headers(String apiKey) {
-        return apiKey == null || apiKey.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
     }
 }

@@ -17,13 +17,13 @@ record OpenAiProtocol(ProviderType type) implements Protocol {
         body.put("messages", Protocol.chatMessages(systemPrompt));
         // OpenAI's newer models refuse max_tokens; most compatible servers know only max_tokens
         body.put(type == ProviderType.OPENAI ? "max_completion_tokens" : "max_tokens", MAX_TOKENS);
-        return OutboundRequest.postJson(URI.create(Protocol.join(baseUrl, "/chat/completions")), headers(apiKey),
+        return OutboundRequest.postJson(URI.create(Protocol.join(baseUrl, "/chat/completions")), Protocol.bearer(apiKey),
                 JSON.writeValueAsString(body));
     }
 
     @Override
     public OutboundRequest listModels(String baseUrl, String apiKey) {
-        return new OutboundRequest("GET", URI.create(Protocol.join(baseUrl, "/models")), headers(apiKey), null);
+        return new OutboundRequest("GET", URI.create(Protocol.join(baseUrl, "/models")), Protocol.bearer(apiKey), null);
     }
 
     @Override
@@ -38,9 +38,5 @@ record OpenAiProtocol(ProviderType type) implements Protocol {
                 .or(() -> Protocol.text(answer.path("error")))
                 .or(() -> Protocol.text(answer.path("message")))
                 .or(() -> Protocol.text(answer.path("detail")));
-    }
-
-    private static Map<String, String> headers(String apiKey) {
-        return apiKey == null || apiKey.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +49,25 @@ sealed interface Protocol permits OpenAiProtocol, AnthropicProtocol, GeminiProto
         }
         messages.add(Map.of("role", "user", "content", PROMPT));
         return messages;
+    }
+
+    /** The {@code text} of the array's elements that {@code include} accepts, joined; empty if it is no array. */
+    static Optional<String> joinedText(JsonNode array, Predicate<JsonNode> include) {
+        if (!array.isArray()) {
+            return Optional.empty();
+        }
+        StringBuilder text = new StringBuilder();
+        array.forEach(element -> {
+            if (include.test(element)) {
+                text.append(element.path("text").asString(""));
+            }
+        });
+        return Optional.of(text.toString());
+    }
+
+    /** {@code Authorization: Bearer} when there is a key, nothing when there is none (a local Ollama). */
+    static Map<String, String> bearer(String apiKey) {
+        return apiKey == null || apiKey.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
     }
 
     static Optional<String> text(JsonNode node) {

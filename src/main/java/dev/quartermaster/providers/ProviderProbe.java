@@ -6,6 +6,7 @@ import dev.quartermaster.egress.OutboundRequest;
 import dev.quartermaster.egress.OutboundResponse;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
@@ -18,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 @Service
 @EnableConfigurationProperties(ProvidersProperties.class)
 public class ProviderProbe {
+
+    private static final int MAX_CAPTION = 500;
 
     private final Egress egress;
     private final ProvidersProperties properties;
@@ -49,7 +52,7 @@ public class ProviderProbe {
     }
 
     private ProbeResult call(ProbeRequest request, String baseUrl, Function<JsonNode, Optional<String>> reply,
-                             java.util.function.Supplier<OutboundRequest> build) {
+                             Supplier<OutboundRequest> build) {
         String model = request.model();
         if (baseUrl == null) {
             return ProbeResult.failed(model, null, "no base URL: openai_like profiles need one", null);
@@ -75,7 +78,9 @@ public class ProviderProbe {
             return ProbeResult.failed(model, baseUrl, "HTTP " + response.status() + " from " + request.provider()
                     + ", but the answer is not in the " + request.provider() + " format", response.status());
         }
-        return new ProbeResult(true, text.get().strip(), model, baseUrl, null, response.status());
+        String caption = text.get().strip();
+        return new ProbeResult(true, caption.length() > MAX_CAPTION ? caption.substring(0, MAX_CAPTION) + "…" : caption,
+                model, baseUrl, null, response.status());
     }
 
     private static Optional<JsonNode> parse(String body) {
