@@ -60,12 +60,12 @@ public class ProfileService {
     public Profile create(ProfileValues values, KeyChange key, boolean activate, Caller caller) {
         UUID id = store.insert(values);
         applyKey(id, key);
-        if (activate) {
-            store.activate(id);
-        }
         Map<String, Object> details = describe(values);
         details.put("apiKey", key instanceof KeyChange.Replace ? "set" : "none");
         details.put("isActive", activate);
+        if (activate) {
+            details.put("deactivated", store.activate(id));
+        }
         audit.record(caller, "create", AUDIT_TYPE, id.toString(), details);
         return changed(id);
     }

@@ -5,6 +5,7 @@ import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.RateLimiter;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,11 +70,11 @@ public class ProfileTester {
         String model = in.modelName() != null ? in.modelName() : base == null ? null : base.model();
         String prompt = in.defaultSystemPrompt() != null ? in.defaultSystemPrompt()
                 : base == null ? null : base.defaultSystemPrompt();
-        String key = key(in, base);
+        String key = key(in, base, provider, baseUrl, errors);
         if (base == null && (baseUrl == null || baseUrl.isBlank())) {
             errors.add(new FieldError("apiBaseUrl", "is required when no profileId is given"));
         }
-        if (key == null && (provider == null || provider.needsKey())) {
+        if (key == null && base == null && (provider == null || provider.needsKey())) {
             errors.add(new FieldError("apiKey", "is required when no profileId is given"));
         }
         if (model == null || model.isBlank()) {
@@ -96,12 +97,37 @@ public class ProfileTester {
         return base != null ? base.provider() : ProviderInference.fromBaseUrl(baseUrl);
     }
 
-    /** The request's key, unless it is the mask of the saved one; else the saved profile's key. */
-    private String key(TestInput in, Profile base) {
+    /**
+     * The request's key, unless it is the mask of the saved one; else the saved profile's key, but
+     * only towards the saved endpoint: a stored key is never sent to a host the request names.
+     */
+    private String key(TestInput in, Profile base, ProviderType provider, String baseUrl, List<FieldError> errors) {
         boolean sentMask = base != null && in.apiKey() != null && in.apiKey().equals(base.keyMask());
         if (in.apiKey() != null && !in.apiKey().isEmpty() && !sentMask) {
             return in.apiKey();
         }
-        return base == null ? null : profiles.key(base.id()).orElse(null);
+        if (base == null) {
+            return null;
+        }
+        if (!sameOrigin(probe.baseUrl(provider, baseUrl), probe.baseUrl(base.provider(), base.baseUrl()))) {
+            errors.add(new FieldError("apiKey", "is required to test against another endpoint than the saved one;"
+                    + " the saved key is only sent to the saved endpoint"));
+            return null;
+        }
+        return profiles.key(base.id()).orElse(null);
+    }
+
+    private static boolean sameOrigin(String a, String b) {
+        if (a == null || b == null) {
+            return a == null && b == null;
+        }
+        try {
+            URI x = URI.create(a);
+            URI y = URI.create(b);
+            return java.util.Objects.equals(x.getScheme(), y.getScheme())
+                    && java.util.Objects.equals(x.getHost(), y.getHost()) && x.getPort() == y.getPort();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }
