@@ -5,7 +5,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The module layout of DESIGN.md: dependencies point one way (surfaces, features, shared services,
- * platform), no module reaches into another's sub-packages, and nothing depends on a web adapter.
+ * platform), no module reaches into another's sub-packages, and nothing depends on a web adapter of
+ * ours (a library's, such as springdoc's API description, may be called in-process).
  */
 class ModuleBoundariesTest {
 
@@ -48,7 +51,7 @@ class ModuleBoundariesTest {
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("providers", "catalog", "accounts", "integrations")
                 .whereLayer("identity").mayOnlyBeAccessedByLayers("audit", "providers", "catalog", "accounts",
                         "integrations", "openai")
-                .whereLayer("egress").mayOnlyBeAccessedByLayers("providers", "accounts")
+                .whereLayer("egress").mayOnlyBeAccessedByLayers("identity", "providers", "accounts")
                 .whereLayer("secrets").mayOnlyBeAccessedByLayers("identity", "providers", "accounts", "integrations")
                 .withOptionalLayers(true)
                 .check(CLASSES);
@@ -65,9 +68,11 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void nothingDependsOnAWebAdapter() {
+    void nothingDependsOnAWebAdapterOfOurs() {
         noClasses().that().areNotAnnotatedWith(RestController.class)
-                .should().dependOnClassesThat().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat(DescribedPredicate.and(
+                        JavaClass.Predicates.resideInAPackage(ROOT + ".."),
+                        CanBeAnnotated.Predicates.annotatedWith(RestController.class)))
                 .check(CLASSES);
     }
 
