@@ -16,10 +16,12 @@ class GroupAdmin {
 
     private final GroupStore groups;
     private final Changes changes;
+    private final Containment containment;
 
-    GroupAdmin(GroupStore groups, Changes changes) {
+    GroupAdmin(GroupStore groups, Changes changes, Containment containment) {
         this.groups = groups;
         this.changes = changes;
+        this.containment = containment;
     }
 
     List<GroupView> list() {
@@ -31,7 +33,7 @@ class GroupAdmin {
     }
 
     @Transactional
-    GroupView create(IdentityRequests.CreateGroup request) {
+    GroupView create(IdentityRequests.CreateGroup request, Caller caller) {
         List<FieldError> errors = new ArrayList<>(PermissionNames.unknown("permissions", request.permissions()));
         if (groups.resolve(request.name()).isPresent()) {
             errors.add(new FieldError("name", "is already taken"));
@@ -39,14 +41,15 @@ class GroupAdmin {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        containment.mayGrant(caller, request.permissions() == null ? List.of() : request.permissions());
         UUID id = groups.insert(request.name(), request.description() == null ? "" : request.description(),
                 request.permissions() == null ? List.of() : request.permissions());
         return get(id);
     }
 
     @Transactional
-    GroupView update(UUID id, PatchRequest patch) {
-        get(id);
+    GroupView update(UUID id, PatchRequest patch, Caller caller) {
+        containment.mayGrant(caller, get(id).permissions());
         if (patch.has("name")) {
             String name = patch.string("name");
             if (name == null || name.isBlank() || name.length() > 100) {
@@ -62,9 +65,10 @@ class GroupAdmin {
             groups.set(id, "description", description == null ? "" : description);
         }
         if (patch.has("permissions")) {
-            List<String> permissions = patch.strings("permissions");
+            List<String> permissions = patch.strings("permissions") == null ? List.of() : patch.strings("permissions");
             PermissionNames.unknown("permissions", permissions).forEach(patch::reject);
-            groups.set(id, "permissions", (permissions == null ? List.<String>of() : permissions).toArray(String[]::new));
+            containment.mayGrant(caller, permissions);
+            groups.set(id, "permissions", permissions.toArray(String[]::new));
         }
         patch.validate();
         changes.publish(Authenticator.TOPIC);

@@ -44,13 +44,13 @@ class GroupController {
     @ResponseStatus(HttpStatus.CREATED)
     Envelope<GroupView> create(Caller caller, @Valid @RequestBody IdentityRequests.CreateGroup request) {
         caller.require(Permissions.USERS_CREATE);
-        return Envelope.of(admin.create(request));
+        return Envelope.of(admin.create(request, caller));
     }
 
     @PatchMapping("/{id}")
     Envelope<GroupView> update(Caller caller, @PathVariable UUID id, @RequestBody JsonNode body) {
         caller.require(Permissions.USERS_UPDATE);
-        return Envelope.of(admin.update(id, PatchRequest.of(body)));
+        return Envelope.of(admin.update(id, PatchRequest.of(body), caller));
     }
 
     @DeleteMapping("/{id}")

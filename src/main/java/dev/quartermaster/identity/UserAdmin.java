@@ -22,9 +22,10 @@ class UserAdmin {
     private final KeyHasher hasher;
     private final BCryptPasswordEncoder passwords;
     private final Changes changes;
+    private final Containment containment;
 
     UserAdmin(UserStore users, GroupStore groups, ApiKeyStore keys, Tiers tiers, KeyHasher hasher,
-              BCryptPasswordEncoder passwords, Changes changes) {
+              BCryptPasswordEncoder passwords, Changes changes, Containment containment) {
         this.users = users;
         this.groups = groups;
         this.keys = keys;
@@ -32,6 +33,7 @@ class UserAdmin {
         this.hasher = hasher;
         this.passwords = passwords;
         this.changes = changes;
+        this.containment = containment;
     }
 
     List<UserView> list(int limit, int offset) {
@@ -43,7 +45,7 @@ class UserAdmin {
     }
 
     @Transactional
-    UserView create(IdentityRequests.CreateUser request) {
+    UserView create(IdentityRequests.CreateUser request, Caller caller) {
         List<FieldError> errors = new ArrayList<>(PermissionNames.unknown("permissions", request.permissions()));
         String tier = request.tier() == null ? tiers.lowest().name() : request.tier();
         checkTier("tier", tier, errors);
@@ -54,6 +56,8 @@ class UserAdmin {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        containment.mayGrant(caller, request.permissions() == null ? List.of() : request.permissions());
+        containment.mayGrant(caller, permissionsOf(groupIds));
         UUID id = users.insert(request.username(), request.displayName(), tier,
                 request.permissions() == null ? List.of() : request.permissions(),
                 request.password() == null ? null : passwords.encode(request.password()));
@@ -63,8 +67,9 @@ class UserAdmin {
     }
 
     @Transactional
-    UserView update(UUID id, PatchRequest patch) {
+    UserView update(UUID id, PatchRequest patch, Caller caller) {
         get(id);
+        containment.mayManage(caller, id);
         List<FieldError> errors = new ArrayList<>();
         if (patch.has("username")) {
             String username = patch.string("username");
@@ -87,12 +92,15 @@ class UserAdmin {
             }
         }
         if (patch.has("permissions")) {
-            List<String> permissions = patch.strings("permissions");
+            List<String> permissions = patch.strings("permissions") == null ? List.of() : patch.strings("permissions");
             errors.addAll(PermissionNames.unknown("permissions", permissions));
-            users.set(id, "permissions", (permissions == null ? List.<String>of() : permissions).toArray(String[]::new));
+            containment.mayGrant(caller, permissions);
+            users.set(id, "permissions", permissions.toArray(String[]::new));
         }
         if (patch.has("groups")) {
-            users.setGroups(id, resolveGroups("groups", patch.strings("groups"), errors));
+            List<UUID> groupIds = resolveGroups("groups", patch.strings("groups"), errors);
+            containment.mayGrant(caller, permissionsOf(groupIds));
+            users.setGroups(id, groupIds);
         }
         if (patch.has("password")) {
             users.set(id, "password_hash", password(patch));
@@ -106,6 +114,7 @@ class UserAdmin {
     @Transactional
     UserView delete(UUID id, Caller caller) {
         UserView user = get(id);
+        containment.mayManage(caller, id);
         if (id.equals(caller.userId())) {
             throw ApiException.conflict("you cannot delete your own user", java.util.Map.of());
         }
@@ -115,8 +124,9 @@ class UserAdmin {
     }
 
     @Transactional
-    ApiKeyView createKey(UUID userId, String name) {
+    ApiKeyView createKey(UUID userId, String name, Caller caller) {
         get(userId);
+        containment.mayManage(caller, userId);
         String key = KeyHasher.newApiKey();
         ApiKeyView created = keys.insert(userId, name, KeyHasher.prefixOf(key), hasher.hash(key));
         return created.withKey(key);
@@ -128,7 +138,8 @@ class UserAdmin {
     }
 
     @Transactional
-    ApiKeyView revokeKey(UUID userId, UUID keyId) {
+    ApiKeyView revokeKey(UUID userId, UUID keyId, Caller caller) {
+        containment.mayManage(caller, userId);
         ApiKeyView revoked = keys.revoke(userId, keyId)
                 .orElseThrow(() -> ApiException.notFound("user " + userId + " has no API key " + keyId));
         changes.publish(Authenticator.TOPIC);
@@ -149,6 +160,10 @@ class UserAdmin {
                     () -> errors.add(new FieldError(field + "[" + index + "]", "no such group")));
         }
         return ids;
+    }
+
+    private List<String> permissionsOf(List<UUID> groupIds) {
+        return groupIds.stream().flatMap(g -> groups.find(g).stream()).flatMap(g -> g.permissions().stream()).toList();
     }
 
     private String password(PatchRequest patch) {

@@ -49,13 +49,13 @@ class UserController {
     @ResponseStatus(HttpStatus.CREATED)
     Envelope<UserView> create(Caller caller, @Valid @RequestBody IdentityRequests.CreateUser request) {
         caller.require(Permissions.USERS_CREATE);
-        return Envelope.of(admin.create(request));
+        return Envelope.of(admin.create(request, caller));
     }
 
     @PatchMapping("/{id}")
     Envelope<UserView> update(Caller caller, @PathVariable UUID id, @RequestBody JsonNode body) {
         caller.require(Permissions.USERS_UPDATE);
-        return Envelope.of(admin.update(id, PatchRequest.of(body)));
+        return Envelope.of(admin.update(id, PatchRequest.of(body), caller));
     }
 
     @DeleteMapping("/{id}")
@@ -69,7 +69,7 @@ class UserController {
     Envelope<ApiKeyView> createKey(Caller caller, @PathVariable UUID id,
                                    @Valid @RequestBody IdentityRequests.CreateApiKey request) {
         caller.require(Permissions.USERS_UPDATE);
-        return Envelope.of(admin.createKey(id, request.name()));
+        return Envelope.of(admin.createKey(id, request.name(), caller));
     }
 
     @GetMapping("/{id}/api-keys")
@@ -81,6 +81,6 @@ class UserController {
     @DeleteMapping("/{id}/api-keys/{keyId}")
     Envelope<ApiKeyView> revokeKey(Caller caller, @PathVariable UUID id, @PathVariable UUID keyId) {
         caller.require(Permissions.USERS_UPDATE);
-        return Envelope.of(admin.revokeKey(id, keyId));
+        return Envelope.of(admin.revokeKey(id, keyId, caller));
     }
 }
