@@ -5,7 +5,6 @@ import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.RateLimiter;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,25 +108,11 @@ public class ProfileTester {
         if (base == null) {
             return null;
         }
-        if (!sameOrigin(probe.baseUrl(provider, baseUrl), probe.baseUrl(base.provider(), base.baseUrl()))) {
+        if (!probe.sameEndpoint(provider, baseUrl, base.provider(), base.baseUrl())) {
             errors.add(new FieldError("apiKey", "is required to test against another endpoint than the saved one;"
                     + " the saved key is only sent to the saved endpoint"));
             return null;
         }
         return profiles.key(base.id()).orElse(null);
-    }
-
-    private static boolean sameOrigin(String a, String b) {
-        if (a == null || b == null) {
-            return a == null && b == null;
-        }
-        try {
-            URI x = URI.create(a);
-            URI y = URI.create(b);
-            return java.util.Objects.equals(x.getScheme(), y.getScheme())
-                    && java.util.Objects.equals(x.getHost(), y.getHost()) && x.getPort() == y.getPort();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -4,6 +4,8 @@ import dev.quartermaster.egress.Egress;
 import dev.quartermaster.egress.EgressException;
 import dev.quartermaster.egress.OutboundRequest;
 import dev.quartermaster.egress.OutboundResponse;
+import java.net.URI;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -49,6 +51,28 @@ public class ProviderProbe {
     /** The endpoint a configuration talks to: its own, else the provider's default. */
     public String baseUrl(ProviderType provider, String configured) {
         return configured == null || configured.isBlank() ? properties.defaultBaseUrl(provider) : configured;
+    }
+
+    /**
+     * Whether two configurations talk to the same place: the same protocol and the same origin
+     * (scheme, host, port) of their effective endpoints. A stored key only ever goes to its own.
+     */
+    public boolean sameEndpoint(ProviderType a, String baseUrlA, ProviderType b, String baseUrlB) {
+        return a == b && sameOrigin(baseUrl(a, baseUrlA), baseUrl(b, baseUrlB));
+    }
+
+    private static boolean sameOrigin(String a, String b) {
+        if (a == null || b == null) {
+            return a == null && b == null;
+        }
+        try {
+            URI x = URI.create(a);
+            URI y = URI.create(b);
+            return Objects.equals(x.getScheme(), y.getScheme()) && Objects.equals(x.getHost(), y.getHost())
+                    && x.getPort() == y.getPort();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private ProbeResult call(ProbeRequest request, String baseUrl, Function<JsonNode, Optional<String>> reply,

@@ -126,6 +126,33 @@ class ProfileSecretsTest {
                 .isZero();
     }
 
+    @Test
+    void aStoredKeyNeverFollowsTheProfileToAnotherEndpoint() {
+        TestApi api = TestApi.at(port).asAdmin();
+        String id = api.post("/api/v1/system/ai/providers", """
+                {"name": "pinned", "apiBaseUrl": "https://api.openai.com/v1", "apiKey": "sk-stays-home-0123456789",
+                 "modelName": "gpt-4o"}""").json().get("data").get("id").stringValue();
+        long number = profiles.get(UUID.fromString(id)).number();
+
+        TestResponse moved = api.patch("/api/v1/system/ai/providers/" + id, "{\"apiBaseUrl\": \"https://elsewhere.example/v1\"}");
+        TestResponse retyped = api.patch("/api/ai-settings/" + number, "{\"provider\": \"openai_like\", \"model\": \"gpt-4o\","
+                + " \"base_url\": \"https://api.openai.com/v1\"}");
+        TestResponse tested = api.post("/api/v1/system/ai/providers/test",
+                "{\"profileId\": \"" + id + "\", \"apiBaseUrl\": \"https://elsewhere.example/v1\"}");
+        TestResponse samePlace = api.patch("/api/v1/system/ai/providers/" + id, "{\"apiBaseUrl\": \"https://api.openai.com/v1/\"}");
+        TestResponse withNewKey = api.patch("/api/v1/system/ai/providers/" + id,
+                "{\"apiBaseUrl\": \"https://elsewhere.example/v1\", \"apiKey\": \"sk-for-elsewhere-0123456789\"}");
+
+        assertThat(moved.status()).isEqualTo(400);
+        assertThat(moved.json().get("errors").get(0).get("field").stringValue()).isEqualTo("apiKey");
+        assertThat(retyped.status()).isEqualTo(400);
+        assertThat(retyped.json().get("errors").get(0).get("field").stringValue()).isEqualTo("[token]");
+        assertThat(tested.status()).isEqualTo(400);
+        assertThat(samePlace.status()).as("same origin").isEqualTo(200);
+        assertThat(withNewKey.status()).isEqualTo(200);
+        assertThat(profiles.key(UUID.fromString(id))).contains("sk-for-elsewhere-0123456789");
+    }
+
     private List<String> tablesContaining(String text) {
         List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'"
                 + " and table_type = 'BASE TABLE'").query(String.class).list();

@@ -198,6 +198,13 @@ class ProviderTestCallTest {
                 .isEqualTo("Bearer " + KEY);
         assertThat(TestApi.json(fake.lastRequest().body()).get("messages").get(0).get("content").stringValue())
                 .isEqualTo(PROMPT);
+        TestResponse audit = TestApi.at(port).asAdmin().get("/api/v1/system/audit?targetType=provider_profile&targetId="
+                + profile.get("id").stringValue());
+        JsonNode entry = audit.json().get("data").get(0);
+        assertThat(entry.get("action").stringValue()).isEqualTo("test");
+        assertThat(entry.get("details").get("succeeded").booleanValue()).isTrue();
+        assertThat(entry.get("details").get("resolvedModelName").stringValue()).isEqualTo("gpt-4o-mini");
+        assertThat(audit.body()).doesNotContain(KEY);
     }
 
     @Test

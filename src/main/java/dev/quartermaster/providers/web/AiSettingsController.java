@@ -8,6 +8,7 @@ import dev.quartermaster.providers.KeyChange;
 import dev.quartermaster.providers.Profile;
 import dev.quartermaster.providers.ProfileRules;
 import dev.quartermaster.providers.ProfileService;
+import dev.quartermaster.providers.ProviderProbe;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -36,11 +37,13 @@ class AiSettingsController {
 
     private final ProfileService profiles;
     private final ProfileRules rules;
+    private final ProviderProbe probe;
     private final JsonMapper json;
 
-    AiSettingsController(ProfileService profiles, ProfileRules rules, JsonMapper json) {
+    AiSettingsController(ProfileService profiles, ProfileRules rules, ProviderProbe probe, JsonMapper json) {
         this.profiles = profiles;
         this.rules = rules;
+        this.probe = probe;
         this.json = json;
     }
 
@@ -88,6 +91,7 @@ class AiSettingsController {
             body.reject(new FieldError("name", "Name must be 1-255 characters"));
         }
         rules.check(candidate, FORM::name).forEach(body::reject);
+        FORM.keyFollowsEndpoint(body, current, candidate, key, probe);
         body.validate();
         profiles.update(current.id(), current.version(), ProfileRules.values(candidate), key, null, caller);
     }

@@ -1,10 +1,13 @@
 package dev.quartermaster.providers.web;
 
+import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
 import dev.quartermaster.providers.KeyChange;
 import dev.quartermaster.providers.Profile;
 import dev.quartermaster.providers.ProfileRules;
 import dev.quartermaster.providers.ProfileRules.Field;
+import dev.quartermaster.providers.ProviderProbe;
+import dev.quartermaster.providers.ProviderType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,6 +69,20 @@ record ProfileForm(String provider, String model, String token, String baseUrl, 
                 body.has(meta) ? body.node(meta) : currentMeta,
                 systemPrompt == null ? (current == null ? null : current.defaultSystemPrompt())
                         : text(body, systemPrompt, current == null ? null : current.defaultSystemPrompt()));
+    }
+
+    /**
+     * A stored key stays only where it was saved for: a write that moves a profile to another
+     * endpoint or provider must send the key again (or clear it), else the key would follow.
+     */
+    void keyFollowsEndpoint(PatchRequest body, Profile current, ProfileRules.Candidate candidate, KeyChange key,
+                            ProviderProbe probe) {
+        ProviderType provider = ProviderType.parse(candidate.provider()).orElse(null);
+        if (key instanceof KeyChange.Keep && current.hasKey() && provider != null
+                && !probe.sameEndpoint(current.provider(), current.baseUrl(), provider, candidate.baseUrl())) {
+            body.reject(new FieldError(token, "must be sent again when the endpoint or provider changes:"
+                    + " the stored key is only used with the endpoint it was saved for"));
+        }
     }
 
     private static String text(PatchRequest body, String field, String current) {

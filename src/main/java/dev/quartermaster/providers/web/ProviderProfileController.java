@@ -98,6 +98,7 @@ class ProviderProfileController {
             body.reject(new FieldError("name", "Name must be 1-255 characters"));
         }
         rules.check(candidate, FORM::name).forEach(body::reject);
+        FORM.keyFollowsEndpoint(body, current, candidate, key, probe);
         body.validate();
         return Envelope.of(view(profiles.update(id, current.version(), ProfileRules.values(candidate), key, active, caller)));
     }
