@@ -16,7 +16,7 @@ record ConnectionSettings(String url, String username, String password, Embedded
             return new ConnectionSettings(db.url(), db.username(), db.password(), null);
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(properties.dataDir());
-        return new ConnectionSettings(embedded.jdbcUrl(), "postgres", null, embedded);
+        return new ConnectionSettings(embedded.jdbcUrl(), "postgres", embedded.password(), embedded);
     }
 
     @Override

@@ -9,6 +9,9 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,19 +28,31 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final String OWNER_LOCK = "epg-lock";
+    private static final String PASSWORD_FILE = "postgres.password";
 
     private final EmbeddedPostgres postgres;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
     static EmbeddedDatabase start(Path dataDir) {
         Path pgData = dataDir.resolve("postgres").toAbsolutePath();
         try {
+            boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
+            Path passwordFile = dataDir.resolve(PASSWORD_FILE).toAbsolutePath();
+            String password = password(passwordFile, fresh);
             Files.createDirectories(pgData);
             stopLeftoverPostmaster(pgData);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (fresh) {
+                // initdb takes the last --auth: local and TCP connections need the password, not "trust"
+                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toString());
+            }
+            EmbeddedPostgres postgres = builder
+                    .setConnectConfig("password", password)
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
@@ -47,7 +62,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             log.info("embedded PostgreSQL running from {} on port {}", pgData, postgres.getPort());
-            return new EmbeddedDatabase(postgres);
+            return new EmbeddedDatabase(postgres, password);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + pgData, e);
         }
@@ -55,6 +70,31 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    String password() {
+        return password;
+    }
+
+    /**
+     * The superuser's password, generated with the cluster into an owner-only file: without it a
+     * local user could connect as superuser and read the data directory, master key included.
+     */
+    private static String password(Path file, boolean fresh) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        if (!fresh) {
+            throw new StartupRefusedException("the embedded database's password file " + file + " is missing");
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, password + "\n");
+        return password;
     }
 
     @Override
