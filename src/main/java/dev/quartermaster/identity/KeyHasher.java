@@ -20,23 +20,43 @@ class KeyHasher {
     private static final SecretOwner PEPPER = new SecretOwner("system", "identity", "credential_pepper");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Mac prototype;
+    private final Vault vault;
+    private volatile Mac prototype;
 
     KeyHasher(Vault vault) {
-        byte[] pepper = Base64.getDecoder().decode(vault.openOrCreate(PEPPER, () -> randomToken(32)));
-        try {
-            prototype = Mac.getInstance("HmacSHA256");
-            prototype.init(new SecretKeySpec(pepper, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        this.vault = vault;
     }
 
     byte[] hash(String credential) {
         try {
-            Mac mac = (Mac) prototype.clone();
+            Mac mac = (Mac) prototype().clone();
             return mac.doFinal(credential.getBytes(StandardCharsets.UTF_8));
         } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opened on first use, not at start: the key rotation command must start while the pepper is mid-rotation. */
+    private Mac prototype() {
+        Mac mac = prototype;
+        if (mac == null) {
+            synchronized (this) {
+                if (prototype == null) {
+                    prototype = pepperedMac();
+                }
+                mac = prototype;
+            }
+        }
+        return mac;
+    }
+
+    private Mac pepperedMac() {
+        byte[] pepper = Base64.getDecoder().decode(vault.openOrCreate(PEPPER, () -> randomToken(32)));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

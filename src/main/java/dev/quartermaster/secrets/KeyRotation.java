@@ -48,16 +48,26 @@ class KeyRotation {
         }
         jdbc.sql("update vault_state set rotating_to_key_id = ?, updated_at = now() where id = 1")
                 .param(to.id()).update();
-        List<UUID> pending = jdbc.sql("select id from vault_secrets where key_id = ? order by id")
-                .param(from.id()).query(UUID.class).list();
-        for (UUID id : pending) {
-            tx.executeWithoutResult(status -> reseal(id, from, to));
-            progress.resealed(id);
-        }
-        jdbc.sql("update vault_state set current_key_id = ?, rotating_to_key_id = null, updated_at = now() where id = 1")
-                .param(to.id()).update();
-        log.info("re-sealed {} secrets under {}", pending.size(), to.id());
-        return pending.size();
+        int resealed = 0;
+        do {
+            List<UUID> pending = jdbc.sql("select id from vault_secrets where key_id = ? order by id limit 1000")
+                    .param(from.id()).query(UUID.class).list();
+            for (UUID id : pending) {
+                tx.executeWithoutResult(status -> reseal(id, from, to));
+                progress.resealed(id);
+                resealed++;
+            }
+        } while (!finish(from, to));
+        log.info("re-sealed {} secrets under {}", resealed, to.id());
+        return resealed;
+    }
+
+    /** Switches to the new key only once no secret is left under the old one (a late writer sends us round again). */
+    private boolean finish(MasterKey from, MasterKey to) {
+        return jdbc.sql("""
+                update vault_state set current_key_id = :to, rotating_to_key_id = null, updated_at = now()
+                 where id = 1 and not exists (select 1 from vault_secrets where key_id = :from)
+                """).param("to", to.id()).param("from", from.id()).update() == 1;
     }
 
     private void reseal(UUID id, MasterKey from, MasterKey to) {

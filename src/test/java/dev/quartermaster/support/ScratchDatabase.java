@@ -37,6 +37,18 @@ public final class ScratchDatabase implements AutoCloseable {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
+    public String url() {
+        return dataSource.getUrl();
+    }
+
+    public String username() {
+        return dataSource.getUsername();
+    }
+
+    public String password() {
+        return dataSource.getPassword();
+    }
+
     public JdbcClient jdbc() {
         return JdbcClient.create(dataSource);
     }
