@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +31,7 @@ class PostgresChanges implements Changes, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresChanges.class);
     private static final String CHANNEL = "qm_changes";
+    private static final long HEARTBEAT_NANOS = 5_000_000_000L;
 
     private final String origin = UUID.randomUUID().toString();
     /** Per topic: called with the key of a keyed change, or with null for "everything". */
@@ -109,21 +111,29 @@ class PostgresChanges implements Changes, SmartLifecycle {
         return running;
     }
 
+    /**
+     * A quiet connection can die without an error (a NAT or balancer dropping it), and then no
+     * notification would ever come: a heartbeat query with a socket timeout turns that into an
+     * error, and the reconnect treats everything as changed.
+     */
     private void listen() {
         while (running) {
-            try (Connection connection = DriverManager.getConnection(settings.url(), settings.username(),
-                    settings.password())) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
+            try (Connection connection = DriverManager.getConnection(settings.url(), listenerProperties());
+                 Statement heartbeat = connection.createStatement()) {
+                heartbeat.execute("LISTEN " + CHANNEL);
                 fireAll();
                 PGConnection pg = connection.unwrap(PGConnection.class);
+                long nextBeat = System.nanoTime() + HEARTBEAT_NANOS;
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(500);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
                             onNotification(n.getParameter());
                         }
+                    }
+                    if (System.nanoTime() > nextBeat) {
+                        heartbeat.execute("select 1");
+                        nextBeat = System.nanoTime() + HEARTBEAT_NANOS;
                     }
                 }
             } catch (SQLException e) {
@@ -141,6 +151,19 @@ class PostgresChanges implements Changes, SmartLifecycle {
         if (parts.length >= 2 && !parts[0].equals(origin)) {
             fire(parts[1], parts.length == 3 ? parts[2] : null);
         }
+    }
+
+    private Properties listenerProperties() {
+        Properties properties = new Properties();
+        if (settings.username() != null) {
+            properties.setProperty("user", settings.username());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password());
+        }
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("socketTimeout", "15");
+        return properties;
     }
 
     private void pause() {
