@@ -20,7 +20,9 @@ final class AddressPolicy {
 
     private static final Set<String> METADATA_HOSTS = Set.of("metadata", "metadata.google.internal", "metadata.goog",
             "instance-data", "instance-data.ec2.internal", "metadata.tencentyun.com", "metadata.packet.net");
-    private static final Set<String> METADATA_ADDRESSES = Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
+    /** Alibaba's metadata service, AWS's IPv6 one, Azure's WireServer (the rest are link-local anyway). */
+    private static final Set<String> METADATA_ADDRESSES = Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254",
+            "168.63.129.16");
 
     private final boolean allowPrivate;
 

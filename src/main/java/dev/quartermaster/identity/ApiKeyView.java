@@ -12,4 +12,9 @@ record ApiKeyView(UUID id, UUID userId, String name, String prefix, String key, 
     ApiKeyView withKey(String clear) {
         return new ApiKeyView(id, userId, name, prefix, clear, createdAt, lastUsedAt, revokedAt);
     }
+
+    @Override
+    public String toString() {
+        return "ApiKeyView[" + id + ", " + prefix + "…]";
+    }
 }

@@ -1,5 +1,6 @@
 package dev.quartermaster.identity;
 
+import dev.quartermaster.platform.StartupRefusedException;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -60,6 +61,9 @@ class Bootstrap implements SmartInitializingSingleton {
             return;
         }
         String password = blankToNull(settings.adminPassword());
+        if (password != null && UserAdmin.passwordProblem(password) != null) {
+            throw new StartupRefusedException("QM_BOOTSTRAP_ADMIN_PASSWORD " + UserAdmin.passwordProblem(password));
+        }
         UUID id = users.insert("admin", "Administrator", tiers.highest().name(), List.copyOf(Permissions.ALL),
                 password == null ? null : passwords.encode(password));
         String key = blankToNull(settings.adminKey());

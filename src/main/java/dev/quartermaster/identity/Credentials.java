@@ -11,12 +11,27 @@ sealed interface Credentials {
     }
 
     record ApiKey(String key) implements Credentials {
+
+        @Override
+        public String toString() {
+            return "ApiKey[****]";
+        }
     }
 
     record Jwt(String token) implements Credentials {
+
+        @Override
+        public String toString() {
+            return "Jwt[****]";
+        }
     }
 
     record Basic(String username, String password) implements Credentials {
+
+        @Override
+        public String toString() {
+            return "Basic[" + username + ", ****]";
+        }
     }
 
     /** A credential header we cannot read; it counts as a failed attempt. */

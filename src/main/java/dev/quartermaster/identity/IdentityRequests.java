@@ -21,7 +21,7 @@ final class IdentityRequests {
             String tier,
             List<String> permissions,
             List<String> groups,
-            @Size(min = 12, max = 200, message = "must be 12-200 characters") String password) {
+            String password) {
     }
 
     record CreateGroup(

@@ -53,6 +53,9 @@ class UserAdmin {
         if (users.idOf(request.username()).isPresent()) {
             errors.add(new FieldError("username", "is already taken"));
         }
+        if (request.password() != null && passwordProblem(request.password()) != null) {
+            errors.add(new FieldError("password", passwordProblem(request.password())));
+        }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -171,11 +174,20 @@ class UserAdmin {
         if (password == null) {
             return null;
         }
-        if (password.length() < 12 || password.length() > 200) {
-            patch.reject(new FieldError("password", "must be 12-200 characters"));
+        String problem = passwordProblem(password);
+        if (problem != null) {
+            patch.reject(new FieldError("password", problem));
             return null;
         }
         return passwords.encode(password);
+    }
+
+    /** bcrypt reads at most 72 bytes: a longer password would be cut without a word, so it is refused. */
+    static String passwordProblem(String password) {
+        if (password.length() < 12) {
+            return "must be at least 12 characters";
+        }
+        return password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72 ? "must be at most 72 bytes" : null;
     }
 
     static String bounded(PatchRequest patch, String field, int max) {

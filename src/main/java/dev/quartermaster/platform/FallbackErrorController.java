@@ -27,7 +27,10 @@ class FallbackErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<Object> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int code = status instanceof Integer i ? i : 500;
+        if (!(status instanceof Integer)) {
+            return responder.entity(request, new ApiProblem(404, "Not found", "no such endpoint"));
+        }
+        int code = (Integer) status;
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (failure instanceof ApiException api) {
             return responder.entity(request, api.problem());

@@ -15,6 +15,8 @@ public final class RateLimiter {
     private record Window(Instant start, int count) {
     }
 
+    private static final int MAX_KEYS = 100_000;
+
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final int limit;
     private final Duration window;
@@ -42,8 +44,12 @@ public final class RateLimiter {
 
     public void record(String key) {
         Instant now = clock.instant();
-        if (windows.size() > 100_000) {
+        if (windows.size() > MAX_KEYS) {
             windows.values().removeIf(w -> expired(w, now));
+            if (windows.size() > MAX_KEYS) {
+                // a flood of distinct keys: forgetting windows beats growing without bound
+                windows.clear();
+            }
         }
         windows.compute(key, (k, current) -> current == null || expired(current, now)
                 ? new Window(now, 1)

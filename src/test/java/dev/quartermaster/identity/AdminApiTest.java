@@ -102,6 +102,15 @@ class AdminApiTest {
     }
 
     @Test
+    void aPasswordBcryptWouldCutIsRefused() {
+        TestResponse refused = admin.post("/api/v1/system/users", "{\"username\": \"" + TestUsers.uniqueName("long")
+                + "\", \"password\": \"" + "é".repeat(40) + "\"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("message").stringValue()).isEqualTo("must be at most 72 bytes");
+    }
+
+    @Test
     void aDuplicateRankIsRefused() {
         TestResponse refused = admin.post("/api/v1/system/tiers", "{\"name\": \"dup\", \"rank\": 10}");
 

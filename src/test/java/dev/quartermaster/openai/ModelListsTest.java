@@ -70,6 +70,8 @@ class ModelListsTest {
         TestResponse one = pro.get("/v1/models/" + proModel);
 
         assertThat(list.header("Content-Type")).startsWith("application/json");
+        assertThat(list.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(list.header("Cache-Control")).contains("no-store");
         assertThat(list.json().propertyNames()).containsExactly("object", "data");
         assertThat(list.json().get("object").stringValue()).isEqualTo("list");
         assertThat(model.propertyNames()).containsExactly("id", "object", "created", "owned_by");

@@ -24,6 +24,11 @@ class OperationsTest {
     }
 
     @Test
+    void theErrorPageAskedForDirectlyIsANotFoundNotAnError() {
+        assertThat(TestApi.at(port).get("/error").status()).isEqualTo(404);
+    }
+
+    @Test
     void prometheusExposesRequestTimersIncludingTheModelListFastPath() {
         TestApi.at(port).asAdmin().get("/v1/models");
 

@@ -76,7 +76,10 @@ class AiSettingsSeedExamplesTest {
         assertThat(api.get("/api/ai-settings/" + id).json().get("model").stringValue()).isEqualTo("gpt-4-turbo");
 
         assertThat(api.delete("/api/ai-settings/" + id).status()).isEqualTo(202);
-        assertThat(api.get("/api/ai-settings/" + id).status()).isEqualTo(404);
+        TestResponse gone = api.get("/api/ai-settings/" + id);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.json()).as("the documented error shape, for a problem of no field")
+                .isEqualTo(TestApi.json("{\"success\": false, \"errors\": [{\"field\": null, \"message\": \"Configuration not found\"}]}"));
         assertThat(api.delete("/api/ai-settings/" + id).status()).isEqualTo(404);
         assertThat(api.patch("/api/ai-settings/" + id, "{\"provider\": \"openai\", \"model\": \"x\"}").status())
                 .isEqualTo(404);
@@ -104,6 +107,7 @@ class AiSettingsSeedExamplesTest {
         TestResponse refused = api.post("/api/ai-settings", "{\"provider\": \"openai\", \"model\": \"gpt-4\"}");
 
         assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().propertyNames()).containsExactly("success", "errors");
         assertThat(refused.json().get("success").booleanValue()).isFalse();
         assertThat(refused.json().get("errors")).hasSize(1);
         assertThat(refused.json().get("errors").get(0)).isEqualTo(TestApi.json("""

@@ -13,5 +13,10 @@ record DatabaseProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Db
         boolean external() {
             return url != null && !url.isBlank();
         }
+
+        @Override
+        public String toString() {
+            return "Db[" + url + ", user " + username + ", pool " + poolSize + "]";
+        }
     }
 }

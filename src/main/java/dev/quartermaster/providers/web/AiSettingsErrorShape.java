@@ -2,6 +2,9 @@ package dev.quartermaster.providers.web;
 
 import dev.quartermaster.platform.ApiProblem;
 import dev.quartermaster.platform.ErrorShape;
+import dev.quartermaster.platform.FieldError;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -24,14 +27,26 @@ class AiSettingsErrorShape implements ErrorShape {
         return MediaType.APPLICATION_JSON;
     }
 
+    /** Problems that concern no field (404, 401, 403, …) are one entry with a null field. */
     @Override
     public Object body(ApiProblem problem, String path) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (FieldError error : problem.errors()) {
+            errors.add(entry("[" + error.field() + "]", error.message()));
+        }
+        if (errors.isEmpty()) {
+            errors.add(entry(null, problem.detail()));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", false);
-        body.put("message", problem.detail());
-        body.put("errors", problem.errors().stream()
-                .map(e -> Map.of("field", "[" + e.field() + "]", "message", e.message()))
-                .toList());
+        body.put("errors", errors);
         return body;
+    }
+
+    private static Map<String, Object> entry(String field, String message) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("field", field);
+        entry.put("message", message);
+        return entry;
     }
 }
