@@ -4,20 +4,32 @@ import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.platform.Envelope;
 import dev.quartermaster.platform.PatchRequest;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /api/v1/system/budgets}: limits per tier and per user; {@code null} means no limit. */
+/**
+ * {@code /api/v1/system/budgets}: limits per tier and per user, in USD, in the system API's style
+ * (camelCase, PATCH changes only what it sends, {@code null} means no limit).
+ */
 @RestController
 @RequestMapping("/api/v1/system/budgets")
 class BudgetAdminController {
+
+    record LimitsView(BigDecimal monthlyLimit, BigDecimal dailyLimit) {
+
+        static LimitsView of(Limits limits) {
+            return new LimitsView(limits.monthlyLimit(), limits.dailyLimit());
+        }
+    }
 
     private final Budgets budgets;
 
@@ -26,26 +38,28 @@ class BudgetAdminController {
     }
 
     @GetMapping("/tiers")
-    Envelope<Map<String, Limits>> tiers(Caller caller) {
+    Envelope<Map<String, LimitsView>> tiers(Caller caller) {
         caller.require(Permissions.USERS_READ);
-        return Envelope.of(budgets.tiers());
+        Map<String, LimitsView> views = new LinkedHashMap<>();
+        budgets.tiers().forEach((tier, limits) -> views.put(tier, LimitsView.of(limits)));
+        return Envelope.of(views);
     }
 
-    @PutMapping("/tiers/{tier}")
-    Envelope<Limits> setTier(Caller caller, @PathVariable String tier, @RequestBody JsonNode body) {
+    @PatchMapping("/tiers/{tier}")
+    Envelope<LimitsView> setTier(Caller caller, @PathVariable String tier, @RequestBody JsonNode body) {
         caller.require(Permissions.USERS_UPDATE);
-        return Envelope.of(budgets.setTier(tier, PatchRequest.of(body)));
+        return Envelope.of(LimitsView.of(budgets.setTier(tier, PatchRequest.of(body))));
     }
 
     @GetMapping("/users/{userId}")
-    Envelope<Limits> user(Caller caller, @PathVariable UUID userId) {
+    Envelope<LimitsView> user(Caller caller, @PathVariable UUID userId) {
         caller.require(Permissions.USERS_READ);
-        return Envelope.of(budgets.user(userId));
+        return Envelope.of(LimitsView.of(budgets.user(userId)));
     }
 
-    @PutMapping("/users/{userId}")
-    Envelope<Limits> setUser(Caller caller, @PathVariable UUID userId, @RequestBody JsonNode body) {
+    @PatchMapping("/users/{userId}")
+    Envelope<LimitsView> setUser(Caller caller, @PathVariable UUID userId, @RequestBody JsonNode body) {
         caller.require(Permissions.USERS_UPDATE);
-        return Envelope.of(budgets.setUser(userId, PatchRequest.of(body)));
+        return Envelope.of(LimitsView.of(budgets.setUser(userId, PatchRequest.of(body))));
     }
 }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +50,7 @@ class Budgets {
 
     Limits setTier(String tier, PatchRequest body) {
         tiers.find(tier).orElseThrow(() -> ApiException.notFound("no tier " + tier));
-        Limits limits = limits(body);
+        Limits limits = patched(tier(tier), body);
         jdbc.sql("""
                 insert into tier_budgets (tier, monthly_limit, daily_limit) values (?, ?, ?)
                 on conflict (tier) do update set monthly_limit = excluded.monthly_limit,
@@ -65,14 +66,14 @@ class Budgets {
 
     Limits setUser(UUID userId, PatchRequest body) {
         requireUser(userId);
-        Limits limits = limits(body);
+        Limits limits = patched(user(userId, "monthly_limit", "daily_limit"), body);
         upsertUser(userId, "monthly_limit", "daily_limit", limits);
         return limits;
     }
 
     /** A personal cap may lower the allowed limits, never raise them. */
     BudgetView setPersonal(Caller caller, PatchRequest body) {
-        Limits personal = limits(body);
+        Limits personal = read(body, "monthly_limit", "daily_limit", Limits.NONE);
         Limits allowed = BudgetView.allowed(tier(caller.tier()), user(caller.userId(), "monthly_limit", "daily_limit"));
         List<FieldError> errors = new ArrayList<>();
         above("monthly_limit", personal.monthlyLimit(), allowed.monthlyLimit(), errors);
@@ -90,9 +91,15 @@ class Budgets {
         }
     }
 
-    private static Limits limits(PatchRequest body) {
-        body.allowOnly(java.util.Set.of("monthly_limit", "daily_limit"));
-        Limits limits = new Limits(body.amount("monthly_limit"), body.amount("daily_limit"));
+    /** The admin API's partial update: camelCase like the rest of it, an absent field unchanged. */
+    private static Limits patched(Limits current, PatchRequest body) {
+        return read(body, "monthlyLimit", "dailyLimit", current);
+    }
+
+    private static Limits read(PatchRequest body, String monthly, String daily, Limits absent) {
+        body.allowOnly(Set.of(monthly, daily));
+        Limits limits = new Limits(body.has(monthly) ? body.amount(monthly) : absent.monthlyLimit(),
+                body.has(daily) ? body.amount(daily) : absent.dailyLimit());
         body.validate();
         return limits;
     }

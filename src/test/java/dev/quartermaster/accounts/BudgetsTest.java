@@ -28,14 +28,17 @@ class BudgetsTest {
         TestUser user = TestUsers.create(TestApi.at(port), tier);
         TestApi asUser = TestApi.at(port).withKey(user.key());
 
-        admin.put("/api/v1/system/budgets/tiers/" + tier, "{\"monthly_limit\": 100, \"daily_limit\": 10}");
+        admin.patch("/api/v1/system/budgets/tiers/" + tier, "{\"monthlyLimit\": 100, \"dailyLimit\": 10}");
         JsonNode fromTier = asUser.get("/v1/ai/preferences").json().get("budget");
-        admin.put("/api/v1/system/budgets/users/" + user.id(), "{\"monthly_limit\": 50.5}");
+        TestResponse override = admin.patch("/api/v1/system/budgets/users/" + user.id(), "{\"monthlyLimit\": 50.5}");
         JsonNode withOverride = asUser.get("/v1/ai/preferences").json().get("budget");
         TestResponse tooHigh = asUser.put("/v1/ai/preferences/budget", "{\"monthly_limit\": 80}");
         JsonNode capped = asUser.put("/v1/ai/preferences/budget", "{\"monthly_limit\": 30, \"daily_limit\": 5}").json();
         JsonNode uncapped = asUser.put("/v1/ai/preferences/budget", "{\"monthly_limit\": null}").json();
 
+        assertThat(override.json().get("data").get("monthlyLimit").decimalValue()).isEqualByComparingTo("50.5");
+        assertThat(admin.patch("/api/v1/system/budgets/tiers/" + tier, "{\"monthlyLimit\": 120}").json().get("data")
+                .get("dailyLimit").decimalValue()).as("a PATCH keeps what it does not send").isEqualByComparingTo("10");
         assertThat(fromTier.get("monthly_limit").decimalValue()).isEqualByComparingTo("100");
         assertThat(fromTier.get("daily_limit").decimalValue()).isEqualByComparingTo("10");
         assertThat(withOverride.get("monthly_limit").decimalValue()).isEqualByComparingTo("50.5");
@@ -65,8 +68,8 @@ class BudgetsTest {
         TestUser user = TestUsers.create(TestApi.at(port), "free");
         TestApi asUser = TestApi.at(port).withKey(user.key());
 
-        assertThat(asUser.put("/api/v1/system/budgets/tiers/free", "{\"monthly_limit\": 1}").status()).isEqualTo(403);
-        assertThat(asUser.put("/api/v1/system/budgets/users/" + user.id(), "{\"monthly_limit\": 1000}").status()).isEqualTo(403);
-        assertThat(TestApi.at(port).asAdmin().put("/api/v1/system/budgets/tiers/nosuchtier", "{}").status()).isEqualTo(404);
+        assertThat(asUser.patch("/api/v1/system/budgets/tiers/free", "{\"monthlyLimit\": 1}").status()).isEqualTo(403);
+        assertThat(asUser.patch("/api/v1/system/budgets/users/" + user.id(), "{\"monthlyLimit\": 1000}").status()).isEqualTo(403);
+        assertThat(TestApi.at(port).asAdmin().patch("/api/v1/system/budgets/tiers/nosuchtier", "{}").status()).isEqualTo(404);
     }
 }
