@@ -173,6 +173,36 @@ class ModelArtifactApiTest {
     }
 
     @Test
+    void aMalformedIdToDeleteFailsAloneAndTheOthersAreDeleted() {
+        UUID id = CatalogFixtures.createModel(admin, "Doomed too", unique("del"));
+
+        TestResponse response = admin.post(MODELS + "delete",
+                "{\"model_ids\": [\"not-a-uuid\", \"" + id + "\", 42, null]}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode results = response.json().get("results");
+        assertThat(results).hasSize(4);
+        assertThat(results.get(0).get("model_id").stringValue()).isEqualTo("not-a-uuid");
+        assertThat(results.get(0).get("success").booleanValue()).isFalse();
+        assertThat(results.get(0).get("message").stringValue()).isEqualTo("must be a UUID");
+        assertThat(results.get(1).get("success").booleanValue()).isTrue();
+        assertThat(results.get(2).get("message").stringValue()).isEqualTo("must be a UUID");
+        assertThat(results.get(3).get("message").stringValue()).isEqualTo("must be a UUID");
+        assertThat(count("select count(*) from catalog_models where id = ?", id)).isZero();
+    }
+
+    @Test
+    void aDeleteBodyWithoutAListOfIdsIsRefusedWhole() {
+        UUID id = CatalogFixtures.createModel(admin, "Kept", unique("del"));
+
+        assertThat(admin.post(MODELS + "delete", "{\"model_ids\": \"" + id + "\"}").status()).isEqualTo(400);
+        assertThat(admin.post(MODELS + "delete", "{\"model_ids\": {\"id\": \"" + id + "\"}}").status()).isEqualTo(400);
+        assertThat(admin.post(MODELS + "delete", "{}").status()).isEqualTo(400);
+        assertThat(admin.post(MODELS + "delete", "[\"" + id + "\"]").status()).isEqualTo(400);
+        assertThat(count("select count(*) from catalog_models where id = ?", id)).isOne();
+    }
+
+    @Test
     void permissionsDecideWhatACallerMayDo() {
         TestApi api = TestApi.at(port);
         TestUsers.TestUser reader = TestUsers.create(api, "free", Permissions.MODELS_READ);
