@@ -21,18 +21,14 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @QuartermasterTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelExportTest {
 
     private static final String CANARY = "sk-canary-3f9a1c77e2b84d0b9a6e";
@@ -55,19 +51,7 @@ class ModelExportTest {
     @Autowired
     Storage storage;
 
-    SecondServer second;
-
     TestApi admin;
-
-    @BeforeAll
-    void startSecondServer() {
-        second = new SecondServer(dataSource);
-    }
-
-    @AfterAll
-    void stopSecondServer() {
-        second.close();
-    }
 
     @BeforeEach
     void setUp() {
@@ -136,7 +120,7 @@ class ModelExportTest {
                 select ? || ' ' || i, ?, ? || '-' || i, 'openai', 'free' from generate_series(1, ?) i
                 """).params(prefix, description, prefix, models).update();
         changes.publish(Catalog.TOPIC);
-        try {
+        try (SecondServer second = new SecondServer(dataSource)) {
             JsonNode exported = second.api().asAdmin().post(MODELS + "export", "{}").json();
             UUID uploadId = CatalogFixtures.id(exported, "upload_id");
             TestResponse file = admin.get("/api/v5/uploads/" + uploadId);
