@@ -112,7 +112,7 @@ class ModelExportTest {
     @Test
     void anExportMadeThroughOneServerIsDownloadableThroughAnother() throws IOException {
         String prefix = unique("big");
-        // ~2.5 KB of CSV per model: 600 of them need more than one 1 MiB chunk, and a chunk ends mid-character
+        // ~2.5 KB of CSV per model, mostly multi-byte characters: 600 of them need more than one 1 MiB chunk
         String description = "ünïcødé 模型, \"quoted\"\r\n".repeat(80);
         int models = 600;
         jdbc.sql("""
