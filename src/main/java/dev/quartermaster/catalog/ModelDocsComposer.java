@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springdoc.webmvc.api.OpenApiWebMvcResource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,11 +32,12 @@ class ModelDocsComposer {
     static final String BASE = "/api/v5/artifacts/models/";
     private static final List<String> RESOURCES = List.of("/api/v1/system/catalog/", "/api/v5/uploads/");
 
-    private final OpenApiWebMvcResource openApi;
+    // looked up per call: a command run without a web server (rotate-master-key) has no springdoc resource
+    private final ObjectProvider<OpenApiWebMvcResource> openApi;
     private final JsonMapper json;
     private final ModelStore models;
 
-    ModelDocsComposer(OpenApiWebMvcResource openApi, JsonMapper json, ModelStore models) {
+    ModelDocsComposer(ObjectProvider<OpenApiWebMvcResource> openApi, JsonMapper json, ModelStore models) {
         this.openApi = openApi;
         this.json = json;
         this.models = models;
@@ -64,7 +66,7 @@ class ModelDocsComposer {
     private byte[] apiDocs(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         try {
-            return openApi.openapiJson(request, path, Locale.getDefault());
+            return openApi.getObject().openapiJson(request, path, Locale.getDefault());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
