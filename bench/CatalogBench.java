@@ -1,3 +1,5 @@
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
 public class CatalogBench {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern UPLOAD = Pattern.compile("\"upload_id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+]+)", Pattern.MULTILINE);
     private static final String[] WORDS = {"gpt", "claude", "gemini", "mistral", "llama", "qwen", "phi", "command",
             "deepseek", "granite", "mini", "pro", "turbo", "flash", "nano", "lite", "coding", "support", "translation",
@@ -40,7 +44,7 @@ public class CatalogBench {
         int searches = args.length > 2 ? Integer.parseInt(args[2]) : 400;
         bench.searches(searches);
         bench.searchesAfterWrites(20);
-        bench.export();
+        bench.exportAndDownload();
     }
 
     void searches(int count) throws Exception {
@@ -117,10 +121,31 @@ public class CatalogBench {
         return "{" + String.join(", ", fields) + "}";
     }
 
-    void export() throws Exception {
+    /** The whole catalog exported into the database, then downloaded from it, each while sampling the heap. */
+    void exportAndDownload() throws Exception {
+        long before = heap();
+        Sampled<String> export = sampled(() -> post("/api/v5/artifacts/models/export", "{}"));
+        System.out.printf("export: %.2f s, %s%n", export.seconds(), export.value());
+        System.out.printf("server heap used (sampled every 50 ms): %d MiB before, %d MiB peak during export%n",
+                before >> 20, export.peakHeap() >> 20);
+        Matcher upload = UPLOAD.matcher(export.value());
+        if (!upload.find()) {
+            throw new IllegalStateException("no upload_id in " + export.value());
+        }
+        before = heap();
+        Sampled<Long> download = sampled(() -> download(upload.group(1)));
+        System.out.printf("download: %.2f s, %d bytes%n", download.seconds(), download.value());
+        System.out.printf("server heap used (sampled every 50 ms): %d MiB before, %d MiB peak during download%n",
+                before >> 20, download.peakHeap() >> 20);
+    }
+
+    private record Sampled<T>(T value, double seconds, long peakHeap) {
+    }
+
+    /** Runs {@code call} while another thread samples the server's heap every 50 ms. */
+    private <T> Sampled<T> sampled(Callable<T> call) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong peak = new AtomicLong();
-        long before = heap();
         Thread sampler = Thread.ofPlatform().start(() -> {
             while (running.get()) {
                 try {
@@ -132,13 +157,29 @@ public class CatalogBench {
             }
         });
         long start = System.nanoTime();
-        String answer = post("/api/v5/artifacts/models/export", "{}");
-        double seconds = (System.nanoTime() - start) / 1e9;
-        running.set(false);
-        sampler.join();
-        System.out.printf("export: %.2f s, %s%n", seconds, answer);
-        System.out.printf("server heap used (sampled every 50 ms): %d MiB before, %d MiB peak during export%n",
-                before >> 20, peak.get() >> 20);
+        T value;
+        double seconds;
+        try {
+            value = call.call();
+            seconds = (System.nanoTime() - start) / 1e9;
+        } finally {
+            running.set(false);
+            sampler.join();
+        }
+        return new Sampled<>(value, seconds, peak.get());
+    }
+
+    /** Reads the file to its end without keeping it; answers its size in bytes. */
+    private long download(String uploadId) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v5/uploads/" + uploadId))
+                .timeout(Duration.ofMinutes(5)).header("X-Api-Key", key).GET().build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("download " + uploadId + " -> " + response.statusCode());
+            }
+            return body.transferTo(OutputStream.nullOutputStream());
+        }
     }
 
     private long heap() throws Exception {

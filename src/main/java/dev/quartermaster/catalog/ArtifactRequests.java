@@ -48,7 +48,9 @@ final class ArtifactRequests {
     record Duplicate(@JsonProperty("model_id") UUID modelId) {
     }
 
-    record Delete(@JsonProperty("model_ids") List<UUID> modelIds) {
+    /** The ids are read one by one, as JSON values, so that a malformed one fails alone in its result. */
+    record Delete(@ArraySchema(schema = @Schema(type = "string", format = "uuid")) @JsonProperty("model_ids")
+                  List<JsonNode> modelIds) {
     }
 
     record Docs(@JsonProperty("entity_id") UUID entityId) {

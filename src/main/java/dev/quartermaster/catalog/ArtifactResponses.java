@@ -30,7 +30,8 @@ final class ArtifactResponses {
     record ModelResults(List<ModelResultItem> results) {
     }
 
-    record DeleteModelResult(@JsonProperty("model_id") UUID modelId, boolean success, String message) {
+    /** {@code model_id} is the id as sent, also when it is not a UUID (or null when it is not even text). */
+    record DeleteModelResult(@JsonProperty("model_id") String modelId, boolean success, String message) {
     }
 
     record DeleteResults(List<DeleteModelResult> results) {

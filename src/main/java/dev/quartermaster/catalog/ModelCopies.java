@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /** Duplicating and deleting models. */
 @Service
@@ -47,20 +48,28 @@ class ModelCopies {
         throw ApiException.conflict("model " + modelId + " has too many copies already", java.util.Map.of());
     }
 
-    /** Each id in a transaction of its own; an unknown id fails alone. */
-    ArtifactResponses.DeleteResults delete(List<UUID> modelIds) {
-        ModelEditor.bounded("model_ids", modelIds);
+    /** Each id in a transaction of its own; an unknown or malformed id fails alone. */
+    ArtifactResponses.DeleteResults delete(List<JsonNode> modelIds) {
         List<DeleteModelResult> results = new ArrayList<>();
-        for (UUID id : modelIds) {
-            boolean deleted = id != null && Boolean.TRUE.equals(transactions.execute(status -> {
-                boolean gone = store.delete(id);
-                if (gone) {
-                    changes.publish(Catalog.TOPIC);
-                }
-                return gone;
-            }));
-            results.add(new DeleteModelResult(id, deleted, deleted ? "deleted" : "no model " + id));
+        for (JsonNode item : ModelEditor.bounded("model_ids", modelIds)) {
+            results.add(deleteOne(item));
         }
         return new ArtifactResponses.DeleteResults(results);
+    }
+
+    private DeleteModelResult deleteOne(JsonNode item) {
+        String sent = item != null && item.isString() ? item.stringValue() : null;
+        UUID id = sent == null ? null : ItemTransactions.uuidOrNull(sent);
+        if (id == null) {
+            return new DeleteModelResult(sent, false, "must be a UUID");
+        }
+        boolean deleted = Boolean.TRUE.equals(transactions.execute(status -> {
+            boolean gone = store.delete(id);
+            if (gone) {
+                changes.publish(Catalog.TOPIC);
+            }
+            return gone;
+        }));
+        return new DeleteModelResult(sent, deleted, deleted ? "deleted" : "no model " + id);
     }
 }

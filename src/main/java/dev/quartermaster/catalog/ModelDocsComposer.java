@@ -4,7 +4,8 @@ import dev.quartermaster.catalog.ModelDocs.DocsField;
 import dev.quartermaster.catalog.ModelDocs.DocsResponse;
 import dev.quartermaster.catalog.ModelDocs.OperationInfo;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,16 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springdoc.webmvc.api.OpenApiWebMvcResource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Composes {@code docs} from the live OpenAPI description: this server's own {@code /v3/api-docs},
- * fetched over the socket the request came in on (springdoc's document is built by its controller,
- * which no module may depend on). From it:
+ * Composes {@code docs} from the live OpenAPI description: the document {@code /v3/api-docs} serves,
+ * built in-process by springdoc's own resource (and cached by it), never fetched over HTTP. From it:
  * the operations under the artifact's path with their {@code x-permission}, the model's fields from
  * the create item's schema, and the related resources from their paths. Nothing is hand-written
  * here but the artifact's name and description.
@@ -32,17 +32,19 @@ class ModelDocsComposer {
     static final String BASE = "/api/v5/artifacts/models/";
     private static final List<String> RESOURCES = List.of("/api/v1/system/catalog/", "/api/v5/uploads/");
 
-    private final RestClient http = RestClient.builder().requestFactory(timeouts()).build();
+    // looked up per call: a command run without a web server (rotate-master-key) has no springdoc resource
+    private final ObjectProvider<OpenApiWebMvcResource> openApi;
     private final JsonMapper json;
     private final ModelStore models;
 
-    ModelDocsComposer(JsonMapper json, ModelStore models) {
+    ModelDocsComposer(ObjectProvider<OpenApiWebMvcResource> openApi, JsonMapper json, ModelStore models) {
+        this.openApi = openApi;
         this.json = json;
         this.models = models;
     }
 
     ModelDocs compose(HttpServletRequest request, UUID entityId) {
-        JsonNode api = json.readTree(http.get().uri(apiDocs(request)).retrieve().body(String.class));
+        JsonNode api = json.readTree(apiDocs(request));
         List<OperationInfo> operations = operations(api, p -> p.startsWith(BASE));
         Optional<StoredModel> entity = Optional.ofNullable(entityId).flatMap(models::find);
         return new ModelDocs("model", "artifact",
@@ -56,17 +58,18 @@ class ModelDocsComposer {
                         entity.map(m -> m.fields().name()).orElse(null)));
     }
 
-    private static JdkClientHttpRequestFactory timeouts() {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-        factory.setReadTimeout(Duration.ofSeconds(30));
-        return factory;
-    }
-
-    /** The loopback-or-interface address and port this request arrived on; IPv6 in brackets. */
-    private static String apiDocs(HttpServletRequest request) {
-        String host = request.getLocalAddr().contains(":") ? "[" + request.getLocalAddr() + "]" : request.getLocalAddr();
-        return "http://" + host + ":" + request.getLocalPort() + request.getContextPath() + "/v3/api-docs";
+    /**
+     * springdoc's document in the default locale, the one {@code /v3/api-docs} answers a request
+     * without Accept-Language (so both share springdoc's cache). The path argument only serves to cut the server URL out of the
+     * request URL; this request's own path does that as the API-docs path does for springdoc.
+     */
+    private byte[] apiDocs(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        try {
+            return openApi.getObject().openapiJson(request, path, Locale.getDefault());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<OperationInfo> operations(JsonNode api, java.util.function.Predicate<String> paths) {

@@ -4,10 +4,9 @@ import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,9 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * {@code export}: one denormalized CSV row per model, streamed from a database cursor to a file, so
- * memory stays bounded whatever the catalog's size. Only catalog columns and the names of linked
- * records are selected: nothing that could hold a secret.
+ * {@code export}: one denormalized CSV row per model, streamed from a database cursor into the
+ * upload's chunks in the database (see {@link UploadChunks}), so memory stays bounded whatever the
+ * catalog's size and any server process can serve the download. Only catalog columns and the names
+ * of linked records are selected: nothing that could hold a secret.
  */
 @Service
 class ModelExport {
@@ -50,7 +50,7 @@ class ModelExport {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final JdbcTemplate cursor;
-    private final TransactionTemplate readOnly;
+    private final TransactionTemplate transaction;
     private final UploadStore uploads;
     private final ModelStore models;
 
@@ -58,8 +58,7 @@ class ModelExport {
         this.cursor = new JdbcTemplate(dataSource);
         // PostgreSQL streams with a cursor only inside a transaction and with a fetch size
         this.cursor.setFetchSize(500);
-        this.readOnly = new TransactionTemplate(manager);
-        this.readOnly.setReadOnly(true);
+        this.transaction = new TransactionTemplate(manager);
         this.uploads = uploads;
         this.models = models;
     }
@@ -68,27 +67,25 @@ class ModelExport {
         if (modelId != null && models.find(modelId).isEmpty()) {
             throw ApiException.notFound("no model " + modelId);
         }
-        Path file = uploads.temporaryFile();
-        try {
-            int rows = write(file, modelId);
-            UUID id = UUID.randomUUID();
-            String name = "models-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + id.toString().substring(0, 8)
-                    + ".csv";
-            uploads.save(new UploadStore.Upload(id, caller.userId(), name, rows, Files.size(file), null), file);
-            return new ArtifactResponses.Exported(id, name, rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            deleteQuietly(file);
-        }
+        UUID id = UUID.randomUUID();
+        String name = "models-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + id.toString().substring(0, 8)
+                + ".csv";
+        // one transaction: the upload row and its chunks appear together, once complete, or not at all
+        int rows = transaction.execute(status -> {
+            UploadChunks file = uploads.create(id, caller.userId(), name);
+            int written = write(file, modelId);
+            uploads.complete(id, written, file.size());
+            return written;
+        });
+        return new ArtifactResponses.Exported(id, name, rows);
     }
 
-    private int write(Path file, UUID modelId) throws IOException {
+    private int write(UploadChunks file, UUID modelId) {
         AtomicInteger rows = new AtomicInteger();
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
             CsvWriter csv = new CsvWriter(out);
             csv.row(HEADER);
-            readOnly.executeWithoutResult(status -> cursor.query(ROWS.formatted(sectionColumns()), rs -> {
+            cursor.query(ROWS.formatted(sectionColumns()), rs -> {
                 List<String> fields = new ArrayList<>(HEADER.size());
                 for (int i = 1; i <= HEADER.size(); i++) {
                     fields.add(rs.getString(i));
@@ -99,7 +96,9 @@ class ModelExport {
                     throw new UncheckedIOException(e);
                 }
                 rows.incrementAndGet();
-            }, modelId, modelId));
+            }, modelId, modelId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return rows.get();
     }
@@ -116,13 +115,5 @@ class ModelExport {
                       where t.model_id = m.id and x.kind = '%s') as "%s\"""".formatted(kind.stored(), kind.section()));
         }
         return String.join(",\n", columns);
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover .part file is harmless and is not listed anywhere
-        }
     }
 }

@@ -3,20 +3,29 @@ package dev.quartermaster.catalog;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.platform.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v5/uploads/{upload_id}}: an export, to the user who made it. */
+/**
+ * {@code GET /api/v5/uploads/{upload_id}}: an export, to the user who made it, from the database
+ * (any server process can answer), written to the response one chunk at a time.
+ */
 @RestController
 class UploadController {
+
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final UploadStore uploads;
 
@@ -25,15 +34,19 @@ class UploadController {
     }
 
     @GetMapping("/api/v5/uploads/{upload_id}")
-    ResponseEntity<Resource> download(Caller caller, @PathVariable("upload_id") UUID uploadId) {
+    @Operation(summary = "Download an export", description = "The CSV file of an export, to the user who made it "
+            + "(404 to anyone else).",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv",
+                    schema = @Schema(type = "string"))))
+    void download(Caller caller, @PathVariable("upload_id") UUID uploadId, HttpServletResponse response)
+            throws IOException {
         caller.require(Permissions.MODELS_READ);
         UploadStore.Upload upload = uploads.find(caller.userId(), uploadId)
                 .orElseThrow(() -> ApiException.notFound("you have no upload " + uploadId));
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(upload.fileName()).build().toString())
-                .contentLength(upload.sizeBytes())
-                .body(new FileSystemResource(uploads.path(upload.id())));
+        response.setContentType(CSV.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(upload.fileName()).build().toString());
+        response.setContentLengthLong(upload.sizeBytes());
+        uploads.copy(upload.id(), response.getOutputStream());
     }
 }

@@ -1,49 +1,53 @@
 package dev.quartermaster.catalog;
 
-import dev.quartermaster.platform.Storage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Exported files: under {@code QM_DATA_DIR/uploads/<id>.csv}, with a row saying whose they are. */
+/**
+ * Exported files, in PostgreSQL: a row saying whose each one is, and its bytes in chunks of
+ * {@link UploadChunks#CHUNK_BYTES} (see {@code V21__catalog_upload_chunks.sql}), so that every server
+ * process can serve every download.
+ */
 @Repository
 class UploadStore {
 
     record Upload(UUID id, UUID ownerId, String fileName, int rowCount, long sizeBytes, OffsetDateTime createdAt) {
     }
 
+    private record Chunk(int seq, byte[] data) {
+    }
+
     private final JdbcClient jdbc;
-    private final Path directory;
 
-    UploadStore(JdbcClient jdbc, Storage storage) {
+    UploadStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.directory = storage.dataDir().resolve("uploads");
     }
 
-    /** A fresh file in the uploads directory, to be moved into place by {@link #save}. */
-    Path temporaryFile() {
-        try {
-            Files.createDirectories(directory);
-            return Files.createTempFile(directory, "export-", ".part");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * A new, empty upload and the stream that fills it. Write, close, then {@link #complete}, all in
+     * one transaction, so that no one sees an upload before it is whole.
+     */
+    UploadChunks create(UUID id, UUID owner, String fileName) {
+        jdbc.sql("insert into catalog_uploads (id, owner_id, file_name, row_count, size_bytes) values (?, ?, ?, 0, 0)")
+                .params(id, owner, fileName)
+                .update();
+        return new UploadChunks(this, id);
     }
 
-    void save(Upload upload, Path written) {
-        try {
-            Files.move(written, path(upload.id()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        jdbc.sql("insert into catalog_uploads (id, owner_id, file_name, row_count, size_bytes) values (?, ?, ?, ?, ?)")
-                .params(upload.id(), upload.ownerId(), upload.fileName(), upload.rowCount(), upload.sizeBytes())
+    void complete(UUID id, int rowCount, long sizeBytes) {
+        jdbc.sql("update catalog_uploads set row_count = ?, size_bytes = ? where id = ?")
+                .params(rowCount, sizeBytes, id)
+                .update();
+    }
+
+    void appendChunk(UUID id, int seq, byte[] data) {
+        jdbc.sql("insert into catalog_upload_chunks (upload_id, seq, data) values (?, ?, ?)")
+                .params(id, seq, data)
                 .update();
     }
 
@@ -51,11 +55,25 @@ class UploadStore {
         return jdbc.sql("""
                 select id, owner_id, file_name, row_count, size_bytes, created_at from catalog_uploads
                  where owner_id = ? and id = ?
-                """).params(owner, id).query(Upload.class).optional()
-                .filter(u -> Files.isRegularFile(path(u.id())));
+                """).params(owner, id).query(Upload.class).optional();
     }
 
-    Path path(UUID id) {
-        return directory.resolve(id + ".csv");
+    /**
+     * Writes the upload's bytes to {@code out}, reading one chunk per query (by primary key), so that
+     * only one chunk is in memory and no connection is held while a slow client reads.
+     */
+    void copy(UUID id, OutputStream out) throws IOException {
+        int seq = -1;
+        Optional<Chunk> chunk;
+        while ((chunk = chunkAfter(id, seq)).isPresent()) {
+            out.write(chunk.get().data());
+            seq = chunk.get().seq();
+        }
+    }
+
+    private Optional<Chunk> chunkAfter(UUID id, int seq) {
+        return jdbc.sql("""
+                select seq, data from catalog_upload_chunks where upload_id = ? and seq > ? order by seq limit 1
+                """).params(id, seq).query(Chunk.class).optional();
     }
 }

@@ -109,6 +109,23 @@ class DraftsTest {
     }
 
     @Test
+    void aDraftChecksTheValueFormatOnEveryPatchButPresenceAndUniquenessOnlyWhenPublished() {
+        String taken = unique("taken");
+        CatalogFixtures.createModel(editor, "Taken", taken);
+
+        TestResponse badFormat = editor.patch(MODELS + "draft", "{\"value\": \"has space\"}");
+        TestResponse duplicate = editor.patch(MODELS + "draft", "{\"name\": \"Twin\", \"value\": \"" + taken + "\"}");
+        TestResponse nameless = editor.patch(MODELS + "draft", "{\"description\": \"no name, no value\"}");
+
+        assertThat(badFormat.status()).isEqualTo(400);
+        assertThat(badFormat.json().get("errors").findValuesAsString("field")).containsExactly("value");
+        assertThat(duplicate.status()).as(duplicate.body()).isEqualTo(200);
+        assertThat(nameless.status()).as(nameless.body()).isEqualTo(200);
+        assertThat(publish(duplicate).get("errors").findValuesAsString("message")).anyMatch(m -> m.contains("taken"));
+        assertThat(publish(nameless).get("errors").findValuesAsString("field")).contains("name", "value");
+    }
+
+    @Test
     void draftsArePersonal() {
         String draftId = editor.patch(MODELS + "draft", "{\"name\": \"Mine\"}").json().get("draft_id").stringValue();
         TestApi other = TestApi.at(port).asAdmin();
@@ -118,6 +135,14 @@ class DraftsTest {
         assertThat(other.patch(MODELS + "draft", "{\"input_draft_id\": \"" + draftId + "\", \"expected_version\": 1}")
                 .status()).isEqualTo(404);
         assertThat(other.post(MODELS + "get", "{\"draft_id\": \"" + draftId + "\"}").status()).isEqualTo(404);
+    }
+
+    private JsonNode publish(TestResponse draft) {
+        String draftId = draft.json().get("draft_id").stringValue();
+        JsonNode result = editor.post(MODELS + "update", "{\"models\": [{\"draft_id\": \"" + draftId + "\"}]}")
+                .json().get("results").get(0);
+        assertThat(result.get("success").booleanValue()).as(result.toString()).isFalse();
+        return result;
     }
 
     @Test

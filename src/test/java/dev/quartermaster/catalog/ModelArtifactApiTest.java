@@ -13,6 +13,7 @@ import dev.quartermaster.support.TestSettings;
 import dev.quartermaster.support.TestUsers;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -173,6 +174,36 @@ class ModelArtifactApiTest {
     }
 
     @Test
+    void aMalformedIdToDeleteFailsAloneAndTheOthersAreDeleted() {
+        UUID id = CatalogFixtures.createModel(admin, "Doomed too", unique("del"));
+
+        TestResponse response = admin.post(MODELS + "delete",
+                "{\"model_ids\": [\"not-a-uuid\", \"" + id + "\", 42, null]}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode results = response.json().get("results");
+        assertThat(results).hasSize(4);
+        assertThat(results.get(0).get("model_id").stringValue()).isEqualTo("not-a-uuid");
+        assertThat(results.get(0).get("success").booleanValue()).isFalse();
+        assertThat(results.get(0).get("message").stringValue()).isEqualTo("must be a UUID");
+        assertThat(results.get(1).get("success").booleanValue()).isTrue();
+        assertThat(results.get(2).get("message").stringValue()).isEqualTo("must be a UUID");
+        assertThat(results.get(3).get("message").stringValue()).isEqualTo("must be a UUID");
+        assertThat(count("select count(*) from catalog_models where id = ?", id)).isZero();
+    }
+
+    @Test
+    void aDeleteBodyWithoutAListOfIdsIsRefusedWhole() {
+        UUID id = CatalogFixtures.createModel(admin, "Kept", unique("del"));
+
+        assertThat(admin.post(MODELS + "delete", "{\"model_ids\": \"" + id + "\"}").status()).isEqualTo(400);
+        assertThat(admin.post(MODELS + "delete", "{\"model_ids\": {\"id\": \"" + id + "\"}}").status()).isEqualTo(400);
+        assertThat(admin.post(MODELS + "delete", "{}").status()).isEqualTo(400);
+        assertThat(admin.post(MODELS + "delete", "[\"" + id + "\"]").status()).isEqualTo(400);
+        assertThat(count("select count(*) from catalog_models where id = ?", id)).isOne();
+    }
+
+    @Test
     void permissionsDecideWhatACallerMayDo() {
         TestApi api = TestApi.at(port);
         TestUsers.TestUser reader = TestUsers.create(api, "free", Permissions.MODELS_READ);
@@ -191,6 +222,37 @@ class ModelArtifactApiTest {
         assertThat(api.withHeader("authorization", TestSettings.ADMIN_KEY).post(MODELS + "search", "{}").status())
                 .as("a bare key in authorization").isEqualTo(200);
         assertThat(api.post(MODELS + "search", "{}").status()).isEqualTo(401);
+    }
+
+    @Test
+    void searchTextAndFilterListsAreBounded() {
+        String tooMany = Stream.generate(() -> "\"" + UUID.randomUUID() + "\"").limit(101).toList().toString();
+
+        assertThat(admin.post(MODELS + "search", "{\"search\": \"" + "a".repeat(200) + "\"}").status()).isEqualTo(200);
+        assertThat(admin.post(MODELS + "search", "{\"search\": \"" + "a".repeat(201) + "\"}").status()).isEqualTo(400);
+        assertThat(admin.post(MODELS + "search", "{\"filter_department_ids\": " + tooMany + "}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aNameOver200OrADescriptionOver4000CharactersFailsItsItem() {
+        JsonNode results = admin.post(MODELS + "create", """
+                {"models": [{"name": "%s", "value": "%s", "provider": "openai"},
+                            {"name": "Long text", "value": "%s", "provider": "openai", "description": "%s"},
+                            {"name": "%s", "value": "%s", "provider": "openai", "description": "%s"}]}
+                """.formatted("n".repeat(201), unique("long"), unique("long"), "d".repeat(4001),
+                "n".repeat(200), unique("long"), "d".repeat(4000))).json().get("results");
+
+        assertThat(results.get(0).get("errors").findValuesAsString("field")).containsExactly("name");
+        assertThat(results.get(1).get("errors").findValuesAsString("field")).containsExactly("description");
+        assertThat(results.get(2).get("success").booleanValue()).as(results.get(2).toString()).isTrue();
+    }
+
+    @Test
+    void aModelIdThatIsNotAUuidIsRefusedWith400() {
+        for (String operation : List.of("get", "export", "duplicate")) {
+            assertThat(admin.post(MODELS + operation, "{\"model_id\": \"gpt-4o\"}").status()).as(operation).isEqualTo(400);
+        }
+        assertThat(admin.post(MODELS + "docs", "{\"entity_id\": \"gpt-4o\"}").status()).isEqualTo(400);
     }
 
     @Test

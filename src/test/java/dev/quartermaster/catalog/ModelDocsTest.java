@@ -7,8 +7,11 @@ import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import dev.quartermaster.support.TestUsers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +20,9 @@ class ModelDocsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void docsListTheElevenOperationsWithTheirPermissions() {
@@ -32,6 +38,20 @@ class ModelDocsTest {
         assertThat(docs.get("permissions").findValuesAsString("name"))
                 .containsExactlyInAnyOrder("models.read", "models.create", "models.update", "models.delete");
         assertThat(docs.get("page_metadata").get("source").stringValue()).isEqualTo("/v3/api-docs");
+    }
+
+    @Test
+    void docsAreComposedInProcessWithoutARequestToTheServerItself() {
+        TestApi api = TestApi.at(port);
+        long before = apiDocsRequests();
+        api.get("/v3/api-docs");
+        long afterDirect = apiDocsRequests();
+
+        TestResponse docs = api.asAdmin().post(MODELS + "docs", "{}");
+
+        assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        assertThat(afterDirect).as("a direct request is counted").isEqualTo(before + 1);
+        assertThat(apiDocsRequests()).as("docs made no request of its own").isEqualTo(afterDirect);
     }
 
     @Test
@@ -64,6 +84,11 @@ class ModelDocsTest {
             assertThat(holder.send(method, path, body, "application/json").status()).as(method + " " + path + " with "
                     + permission).isNotIn(401, 403);
         }
+    }
+
+    private long apiDocsRequests() {
+        return meters.find("http.server.requests").tag("uri", "/v3/api-docs").timers().stream()
+                .mapToLong(Timer::count).sum();
     }
 
     private static JsonNode operation(JsonNode docs, String name) {

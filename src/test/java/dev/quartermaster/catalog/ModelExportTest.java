@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Storage;
 import dev.quartermaster.secrets.SecretOwner;
 import dev.quartermaster.secrets.Vault;
 import dev.quartermaster.support.QuartermasterTest;
+import dev.quartermaster.support.SecondServer;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import dev.quartermaster.support.TestUsers;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +44,12 @@ class ModelExportTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    Storage storage;
 
     TestApi admin;
 
@@ -98,6 +107,54 @@ class ModelExportTest {
         assertThat(TestApi.at(port).withKey(reader.key()).get("/api/v5/uploads/" + uploadId).status()).isEqualTo(404);
         assertThat(admin.get("/api/v5/uploads/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(admin.get("/api/v5/uploads/not-a-uuid").status()).isEqualTo(400);
+    }
+
+    @Test
+    void anExportMadeThroughOneServerIsDownloadableThroughAnother() throws IOException {
+        String prefix = unique("big");
+        // ~2.5 KB of CSV per model, mostly multi-byte characters: 600 of them need more than one 1 MiB chunk
+        String description = "ünïcødé 模型, \"quoted\"\r\n".repeat(80);
+        int models = 600;
+        jdbc.sql("""
+                insert into catalog_models (name, description, value, provider, tier)
+                select ? || ' ' || i, ?, ? || '-' || i, 'openai', 'free' from generate_series(1, ?) i
+                """).params(prefix, description, prefix, models).update();
+        changes.publish(Catalog.TOPIC);
+        try (SecondServer second = new SecondServer(dataSource)) {
+            JsonNode exported = second.api().asAdmin().post(MODELS + "export", "{}").json();
+            UUID uploadId = CatalogFixtures.id(exported, "upload_id");
+            TestResponse file = admin.get("/api/v5/uploads/" + uploadId);
+
+            assertThat(file.status()).as(file.body()).isEqualTo(200);
+            assertThat(file.header("Content-Type")).startsWith("text/csv");
+            assertThat(file.header("Content-Disposition")).contains(exported.get("file_name").stringValue());
+            List<CSVRecord> records = parse(file.body());
+            assertThat(records).hasSize(exported.get("row_count").intValue());
+            assertThat(records).filteredOn(r -> r.get("value").startsWith(prefix + "-")).hasSize(models)
+                    .allSatisfy(r -> assertThat(r.get("description")).isEqualTo(description));
+            assertThat(count("select count(*) from catalog_upload_chunks where upload_id = ?", uploadId)).isGreaterThan(1);
+            assertThat(storage.dataDir().resolve("uploads")).doesNotExist();
+            assertThat(second.bean(Storage.class).dataDir().resolve("uploads")).doesNotExist();
+        } finally {
+            jdbc.sql("delete from catalog_models where value like ? || '-%'").param(prefix).update();
+            changes.publish(Catalog.TOPIC);
+        }
+    }
+
+    @Test
+    void anExportGoesAwayWithTheUserWhoMadeIt() {
+        TestUsers.TestUser reader = TestUsers.create(TestApi.at(port), "free", Permissions.MODELS_READ);
+        TestApi asReader = TestApi.at(port).withKey(reader.key());
+        UUID uploadId = CatalogFixtures.id(asReader.post(MODELS + "export", "{}").json(), "upload_id");
+
+        assertThat(asReader.get("/api/v5/uploads/" + uploadId).status()).isEqualTo(200);
+        assertThat(admin.delete("/api/v1/system/users/" + reader.id()).status()).isEqualTo(200);
+        assertThat(count("select count(*) from catalog_uploads where id = ?", uploadId)).isZero();
+        assertThat(count("select count(*) from catalog_upload_chunks where upload_id = ?", uploadId)).isZero();
+    }
+
+    private long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
     private static List<CSVRecord> parse(String csv) throws IOException {
