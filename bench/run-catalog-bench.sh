@@ -28,7 +28,7 @@ curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { cat "$DATA/se
 PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
 echo "seeding $MODELS models"
 start=$(date +%s.%N)
-psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -v models="$MODELS" -f bench/seed-catalog.sql
+PGPASSWORD=$(cat "$DATA/postgres.password") psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -v models="$MODELS" -f bench/seed-catalog.sql
 echo "seeded in $(echo "$(date +%s.%N) - $start" | bc) s"
 
 start=$(date +%s.%N)
