@@ -2,13 +2,10 @@ package dev.quartermaster.integrations;
 
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.Envelope;
-import dev.quartermaster.platform.ErrorShape;
-import dev.quartermaster.platform.OpenAiErrors;
 import dev.quartermaster.platform.PatchRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,11 +39,5 @@ class ConnectionController {
         answer.put("integration_config_id", preferred.integrationConfigId());
         answer.put("connection_id", preferred.id());
         return answer;
-    }
-
-    /** This surface speaks the OpenAI dialect, errors included. */
-    @Bean
-    static ErrorShape integrationErrors() {
-        return OpenAiErrors.shapeFor(PATH);
     }
 }
