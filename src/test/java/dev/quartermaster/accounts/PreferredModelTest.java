@@ -18,14 +18,15 @@ class PreferredModelTest {
     @LocalServerPort
     int port;
 
+    /** Seed 000's example, as written, once its model is in the catalog. */
     @Test
     void theSeedsExampleStoresTheModel() {
         TestApi api = TestApi.at(port);
-        String value = TestCatalog.uniqueValue("claude-sonnet-4-5");
+        String value = "claude-sonnet-4-5-20250514";
         TestCatalog.create(api, value, "anthropic", "pro", true);
         TestApi pro = api.withKey(TestUsers.create(api, "pro").key());
 
-        TestResponse set = pro.put("/v1/ai/preferences/model", "{\"model\": \"" + value + "\"}");
+        TestResponse set = pro.put("/v1/ai/preferences/model", "{\"model\": \"claude-sonnet-4-5-20250514\"}");
         JsonNode preferences = pro.get("/v1/ai/preferences").json();
 
         assertThat(set.status()).isEqualTo(200);
