@@ -28,10 +28,6 @@ public class ApiException extends RuntimeException {
         return invalid(List.of(new FieldError(field, message)));
     }
 
-    public static ApiException badRequest(String detail) {
-        return new ApiException(new ApiProblem(400, "Bad request", detail));
-    }
-
     public static ApiException forbidden(String detail) {
         return new ApiException(new ApiProblem(403, "Forbidden", detail));
     }
