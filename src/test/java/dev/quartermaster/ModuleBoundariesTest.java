@@ -7,9 +7,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
-import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -65,6 +65,11 @@ class ModuleBoundariesTest {
     @Test
     void aModuleUsesOnlyTheRootPackageOfAnother() {
         classes().that().resideInAPackage(ROOT + "..").should(useOnlyPublicApiOfOtherModules()).check(CLASSES);
+    }
+
+    @Test
+    void theSubPackagesOfEachModuleAreFreeOfCycles() {
+        slices().matching(ROOT + ".(*).(*)..").namingSlices("$1.$2").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.quartermaster.accounts;
 
+import dev.quartermaster.accounts.byok.ByokKey;
+import dev.quartermaster.accounts.byok.ByokKeys;
+import dev.quartermaster.accounts.byok.ByokStore;
 import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.KeyedCache;
-import dev.quartermaster.providers.ProfileService;
 import dev.quartermaster.providers.ProfileSummary;
 import dev.quartermaster.providers.ProviderProfiles;
 import dev.quartermaster.providers.ProviderType;
@@ -24,20 +26,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class KeyResolver {
 
-    static final String TOPIC = "byok";
+    public static final String TOPIC = "byok";
 
     private final ByokStore store;
     private final ProviderProfiles profiles;
-    private final ProfileService profileKeys;
     private final Tiers tiers;
     private final Vault vault;
     private final KeyedCache<UUID, Map<ProviderType, ByokKey>> byok;
 
-    KeyResolver(ByokStore store, ProviderProfiles profiles, ProfileService profileKeys, Tiers tiers, Vault vault,
+    KeyResolver(ByokStore store, ProviderProfiles profiles, Tiers tiers, Vault vault,
                 Changes changes) {
         this.store = store;
         this.profiles = profiles;
-        this.profileKeys = profileKeys;
         this.tiers = tiers;
         this.vault = vault;
         this.byok = KeyedCache.perKey(changes, TOPIC, 1_000_000, UUID::fromString);
@@ -62,12 +62,12 @@ public class KeyResolver {
     public Optional<String> openKey(UUID userId, KeyResolution resolution) {
         return switch (resolution) {
             case KeyResolution.Byok b -> vault.open(ByokKeys.owner(b.keyId()));
-            case KeyResolution.Managed m -> profileKeys.key(m.profileId());
+            case KeyResolution.Managed m -> profiles.managedKey(m.profileId());
             case KeyResolution.NotAvailable n -> Optional.empty();
         };
     }
 
-    Map<ProviderType, ByokKey> byokOf(UUID userId) {
+    public Map<ProviderType, ByokKey> byokOf(UUID userId) {
         return byok.get(userId, id -> {
             Map<ProviderType, ByokKey> keys = new EnumMap<>(ProviderType.class);
             store.of(id).forEach(k -> keys.put(k.provider(), k));
@@ -76,13 +76,13 @@ public class KeyResolver {
     }
 
     /** The admin profile whose key is used as the managed key: the active one if it fits, else the oldest. */
-    Optional<ProfileSummary> managedProfile(ProviderType provider) {
+    public Optional<ProfileSummary> managedProfile(ProviderType provider) {
         return profiles.all().stream()
                 .filter(p -> p.provider() == provider && p.hasKey())
                 .min(Comparator.comparing((ProfileSummary p) -> !p.active()).thenComparingLong(ProfileSummary::number));
     }
 
-    boolean tierAllowsManagedKeys(String tier) {
+    public boolean tierAllowsManagedKeys(String tier) {
         return tiers.find(tier).map(Tier::managedKeys).orElse(false);
     }
 }

@@ -40,7 +40,7 @@ public class AuditLog {
     }
 
     /** Newest first; {@code beforeId} pages backwards. */
-    List<AuditEntry> find(String targetType, String targetId, Long beforeId, int limit) {
+    public List<AuditEntry> find(String targetType, String targetId, Long beforeId, int limit) {
         return jdbc.sql("""
                 select id, at, actor_id, actor_name, action, target_type, target_id, details::text as details
                   from audit_log

@@ -14,15 +14,15 @@ import tools.jackson.databind.JsonNode;
  * {@link StrictRequests}). Create and update items are read one by one (so that a bad item fails
  * alone); their records here describe the wire shape for the API description and {@code docs}.
  */
-final class ArtifactRequests {
+public final class ArtifactRequests {
 
     private ArtifactRequests() {
     }
 
-    record GetModel(@JsonProperty("model_id") UUID modelId, @JsonProperty("draft_id") UUID draftId) {
+    public record GetModel(@JsonProperty("model_id") UUID modelId, @JsonProperty("draft_id") UUID draftId) {
     }
 
-    record Search(String search,
+    public record Search(String search,
                   @JsonProperty("filter_provider_ids") List<UUID> filterProviderIds,
                   @JsonProperty("filter_department_ids") List<UUID> filterDepartmentIds,
                   @JsonProperty("filter_agent_ids") List<UUID> filterAgentIds,
@@ -32,31 +32,31 @@ final class ArtifactRequests {
                   @Schema(description = "1-500, default 50") @JsonProperty("page_size") Integer pageSize,
                   @Schema(description = "0 or more, default 0") @JsonProperty("page_offset") Integer pageOffset) {
 
-        Search {
+        public Search {
             filterProviderIds = filterProviderIds == null ? List.of() : List.copyOf(filterProviderIds);
             filterDepartmentIds = filterDepartmentIds == null ? List.of() : List.copyOf(filterDepartmentIds);
             filterAgentIds = filterAgentIds == null ? List.of() : List.copyOf(filterAgentIds);
         }
     }
 
-    record CreateModels(@ArraySchema(schema = @Schema(implementation = CreateModelItem.class)) List<JsonNode> models) {
+    public record CreateModels(@ArraySchema(schema = @Schema(implementation = CreateModelItem.class)) List<JsonNode> models) {
     }
 
-    record UpdateModels(@ArraySchema(schema = @Schema(implementation = UpdateModelItem.class)) List<JsonNode> models) {
+    public record UpdateModels(@ArraySchema(schema = @Schema(implementation = UpdateModelItem.class)) List<JsonNode> models) {
     }
 
-    record Duplicate(@JsonProperty("model_id") UUID modelId) {
+    public record Duplicate(@JsonProperty("model_id") UUID modelId) {
     }
 
     /** The ids are read one by one, as JSON values, so that a malformed one fails alone in its result. */
-    record Delete(@ArraySchema(schema = @Schema(type = "string", format = "uuid")) @JsonProperty("model_ids")
+    public record Delete(@ArraySchema(schema = @Schema(type = "string", format = "uuid")) @JsonProperty("model_ids")
                   List<JsonNode> modelIds) {
     }
 
-    record Docs(@JsonProperty("entity_id") UUID entityId) {
+    public record Docs(@JsonProperty("entity_id") UUID entityId) {
     }
 
-    record Export(@JsonProperty("model_id") UUID modelId) {
+    public record Export(@JsonProperty("model_id") UUID modelId) {
     }
 
     @Schema(description = "A model to create. name and value are required; provider is derived from the first "
@@ -96,7 +96,7 @@ final class ArtifactRequests {
     @Schema(allOf = CreateModelItem.class, description = "Without input_draft_id: starts a draft, of the model "
             + "named by model_id or of a new model. With it: changes that draft if expected_version is its version, "
             + "else 409. name_id and description_id are accepted only as null: names and descriptions are text.")
-    record PatchDraft(@JsonProperty("input_draft_id") UUID inputDraftId,
+    public record PatchDraft(@JsonProperty("input_draft_id") UUID inputDraftId,
                       @JsonProperty("expected_version") Integer expectedVersion,
                       @JsonProperty("model_id") UUID modelId, @JsonProperty("name_id") UUID nameId,
                       @JsonProperty("description_id") UUID descriptionId) {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Catalog {
 
-    static final String TOPIC = "catalog";
+    public static final String TOPIC = "catalog";
 
     private record Models(List<CatalogModel> ordered, Map<String, CatalogModel> byValue) {
     }
@@ -48,7 +48,7 @@ public class Catalog {
         return Optional.ofNullable(models.get().byValue().get(value));
     }
 
-    void invalidate() {
+    public void invalidate() {
         models.invalidate();
     }
 

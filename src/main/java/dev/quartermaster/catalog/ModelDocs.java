@@ -5,28 +5,28 @@ import java.util.List;
 import java.util.UUID;
 
 /** The answer of {@code docs}: the model artifact described from the running server's OpenAPI document. */
-record ModelDocs(String name, String type, String description, DocsResponse artifact, List<DocsResponse> entries,
+public record ModelDocs(String name, String type, String description, DocsResponse artifact, List<DocsResponse> entries,
                  List<DocsResponse> resources, List<OperationInfo> permissions,
                  @JsonProperty("api_operations") List<OperationInfo> apiOperations,
                  @JsonProperty("page_metadata") DocsApiResponse pageMetadata) {
 
     /** A described thing (the model, a section kind, a related resource) with its fields. */
-    record DocsResponse(String name, String type, String description, String path, List<DocsField> fields) {
+    public record DocsResponse(String name, String type, String description, String path, List<DocsField> fields) {
     }
 
-    record DocsField(String name, String type, boolean required, String description) {
+    public record DocsField(String name, String type, boolean required, String description) {
     }
 
     /**
      * An operation (method, path, summary, the permission it needs); in {@code permissions}, a
      * permission with the operations that need it.
      */
-    record OperationInfo(String name, String method, String path, String summary, String description,
+    public record OperationInfo(String name, String method, String path, String summary, String description,
                          String permission, List<String> operations) {
     }
 
     /** Where the description came from, and the model asked about if any. */
-    record DocsApiResponse(String source, @JsonProperty("openapi_version") String openapiVersion,
+    public record DocsApiResponse(String source, @JsonProperty("openapi_version") String openapiVersion,
                            @JsonProperty("api_title") String apiTitle, @JsonProperty("api_version") String apiVersion,
                            @JsonProperty("entity_id") UUID entityId, @JsonProperty("entity_exists") Boolean entityExists,
                            @JsonProperty("entity_name") String entityName) {

@@ -2,6 +2,7 @@ package dev.quartermaster.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.quartermaster.catalog.taxonomy.TaxonomyEntry;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import java.util.UUID;
  * The answer of {@code get}: a model (or a draft, or a blank new model) as an editor's form. Each
  * section has what is {@code selected} and the {@code options} to choose from.
  */
-record ModelForm(@JsonProperty("actor_name") String actorName,
+public record ModelForm(@JsonProperty("actor_name") String actorName,
                  @JsonProperty("model_exists") boolean modelExists,
                  @JsonProperty("model_id") UUID modelId,
                  Integer version,
@@ -41,37 +42,37 @@ record ModelForm(@JsonProperty("actor_name") String actorName,
                  boolean sample) {
 
     /** A free-text field (name, description) and its limit. */
-    record TextSection(String value, @JsonProperty("max_length") int maxLength) {
+    public record TextSection(String value, @JsonProperty("max_length") int maxLength) {
     }
 
     /** The model id clients pass ({@code value}) and the "values" taxonomy entries. */
-    record ValueSection(String value, List<SectionEntry> selected, List<SectionEntry> options) {
+    public record ValueSection(String value, List<SectionEntry> selected, List<SectionEntry> options) {
     }
 
     /** The provider type and the provider profiles that serve the model. */
-    record ProviderSection(String provider, @JsonProperty("provider_options") List<String> providerOptions,
+    public record ProviderSection(String provider, @JsonProperty("provider_options") List<String> providerOptions,
                            List<ProviderOption> selected, List<ProviderOption> options) {
     }
 
-    record ProviderOption(UUID id, String name, String provider, String model, boolean active,
+    public record ProviderOption(UUID id, String name, String provider, String model, boolean active,
                           @JsonProperty("has_key") boolean hasKey) {
     }
 
-    record EntrySection(List<SectionEntry> selected, List<SectionEntry> options) {
+    public record EntrySection(List<SectionEntry> selected, List<SectionEntry> options) {
     }
 
     /** A closed choice: the tier (one selected) or the capabilities (any). */
-    record ChoiceSection(List<String> selected, List<String> options) {
+    public record ChoiceSection(List<String> selected, List<String> options) {
     }
 
     /** A taxonomy entry in a section; prices only on pricing entries. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SectionEntry(UUID id, String name, String description,
+    public record SectionEntry(UUID id, String name, String description,
                         @JsonProperty("input_price_per_million") BigDecimal inputPricePerMillion,
                         @JsonProperty("output_price_per_million") BigDecimal outputPricePerMillion,
                         String currency) {
 
-        static SectionEntry of(TaxonomyEntry e) {
+        public static SectionEntry of(TaxonomyEntry e) {
             return new SectionEntry(e.id(), e.name(), e.description(), e.inputPricePerMillion(),
                     e.outputPricePerMillion(), e.currency());
         }

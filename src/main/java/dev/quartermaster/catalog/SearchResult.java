@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The answer of {@code search}: a page of models, the filter sections with counts, and the total. */
-record SearchResult(@JsonProperty("actor_name") String actorName,
+public record SearchResult(@JsonProperty("actor_name") String actorName,
                     List<ListModelApiModel> models,
                     @JsonProperty("provider_filter") ListFilterSection providerFilter,
                     @JsonProperty("department_filter") ListFilterSection departmentFilter,
@@ -16,7 +16,7 @@ record SearchResult(@JsonProperty("actor_name") String actorName,
                     @JsonProperty("page_offset") int pageOffset) {
 
     /** One model of the page. */
-    record ListModelApiModel(@JsonProperty("model_id") UUID modelId, String name, String description, String value,
+    public record ListModelApiModel(@JsonProperty("model_id") UUID modelId, String name, String description, String value,
                              String provider, String tier, List<String> capabilities,
                              @JsonProperty("context_window") Integer contextWindow, boolean active,
                              @JsonProperty("provider_ids") List<UUID> providerIds,
@@ -29,9 +29,9 @@ record SearchResult(@JsonProperty("actor_name") String actorName,
      * A filter's options (narrowed by its {@code *_search}, at most 100, the selected always
      * included); {@code count} is how many models match with every other filter and the text applied.
      */
-    record ListFilterSection(String search, List<FilterOption> options) {
+    public record ListFilterSection(String search, List<FilterOption> options) {
     }
 
-    record FilterOption(UUID id, String name, long count, boolean selected) {
+    public record FilterOption(UUID id, String name, long count, boolean selected) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.quartermaster.identity;
 
+import dev.quartermaster.identity.administration.Bootstrap;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,9 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code QM_AUTH_FAILURE_WINDOW} and client address).
  */
 @ConfigurationProperties("qm")
-record IdentityProperties(@DefaultValue Bootstrap bootstrap, @DefaultValue Jwt jwt, @DefaultValue Auth auth) {
+public record IdentityProperties(@DefaultValue Bootstrap bootstrap, @DefaultValue Jwt jwt, @DefaultValue Auth auth) {
 
-    record Bootstrap(String adminKey, String adminPassword) {
+    public record Bootstrap(String adminKey, String adminPassword) {
 
         @Override
         public String toString() {
@@ -20,7 +21,7 @@ record IdentityProperties(@DefaultValue Bootstrap bootstrap, @DefaultValue Jwt j
         }
     }
 
-    record Jwt(String secret, String jwksUri, String issuer, String audience) {
+    public record Jwt(String secret, String jwksUri, String issuer, String audience) {
 
         @Override
         public String toString() {

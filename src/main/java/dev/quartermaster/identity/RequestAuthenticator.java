@@ -1,5 +1,7 @@
 package dev.quartermaster.identity;
 
+import dev.quartermaster.identity.authentication.Authenticator;
+import dev.quartermaster.identity.authentication.Credentials;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.ApiProblem;
 import dev.quartermaster.platform.ErrorResponder;

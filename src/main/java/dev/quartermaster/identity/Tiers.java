@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Tiers {
 
-    static final String TOPIC = "tiers";
+    public static final String TOPIC = "tiers";
 
     private final Snapshot<List<Tier>> tiers;
 

@@ -8,7 +8,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** An integration connection, owned by one user or shared with one group. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record Connection(String id, String displayName, String integrationConfigId, String nangoConnectionId,
+public record Connection(String id, String displayName, String integrationConfigId, String nangoConnectionId,
                   UUID ownerUserId, UUID groupId,
                   @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm:ss.SSSX", timezone = "UTC") OffsetDateTime createdAt) {
 

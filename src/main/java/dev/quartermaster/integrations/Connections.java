@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * holders of {@code integrations.read} see every connection but use only those.
  */
 @Service
-class Connections {
+public class Connections {
 
     static final String INTEGRATION_ID = "^[a-z0-9][a-z0-9._-]{0,63}$";
 
@@ -34,7 +34,7 @@ class Connections {
     }
 
     @Transactional
-    Connection create(PatchRequest body, Caller caller) {
+    public Connection create(PatchRequest body, Caller caller) {
         String name = required(body, "display_name", 255);
         String integration = required(body, "integration_config_id", 64);
         String nangoId = required(body, "nango_connection_id", 255);
@@ -52,16 +52,16 @@ class Connections {
         return created;
     }
 
-    Connection get(String id) {
+    public Connection get(String id) {
         return store.find(id).orElseThrow(() -> ApiException.notFound("no integration connection " + id));
     }
 
-    List<Connection> list(String integration, int limit, int offset) {
+    public List<Connection> list(String integration, int limit, int offset) {
         return store.list(integration, limit, offset);
     }
 
     @Transactional
-    Connection delete(String id, Caller caller) {
+    public Connection delete(String id, Caller caller) {
         Connection connection = get(id);
         store.delete(id);
         audit.record(caller, "delete", "integration_connection", id, Map.of("integration_config_id",
@@ -69,13 +69,13 @@ class Connections {
         return connection;
     }
 
-    List<UserConnection> visibleTo(Caller caller) {
+    public List<UserConnection> visibleTo(Caller caller) {
         return store.visibleTo(caller.userId(), caller.groupIds(), caller.can(Permissions.INTEGRATIONS_READ));
     }
 
     /** Makes a connection the caller's preferred one for its integration; the order of checks hides what one may not see. */
     @Transactional
-    Connection prefer(String integration, PatchRequest body, Caller caller) {
+    public Connection prefer(String integration, PatchRequest body, Caller caller) {
         String connectionId = body.string("connection_id");
         body.validate();
         if (connectionId == null || connectionId.isBlank()) {

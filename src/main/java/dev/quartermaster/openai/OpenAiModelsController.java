@@ -2,6 +2,7 @@ package dev.quartermaster.openai;
 
 import dev.quartermaster.accounts.ModelAccess;
 import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.SignedIn;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.ApiProblem;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The OpenAI Models API, verbatim (seed 003): the models the caller may use, from memory. */
 @RestController
+@SignedIn
 class OpenAiModelsController {
 
     private final ModelListCache lists;

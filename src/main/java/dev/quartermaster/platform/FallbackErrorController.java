@@ -1,5 +1,6 @@
 package dev.quartermaster.platform;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors that escape before a controller runs (servlet container, filters) are answered in the
  * surface's shape too, without the container's own page or any exception text.
  */
+@Hidden
 @RestController
 class FallbackErrorController implements ErrorController {
 

@@ -57,6 +57,15 @@ public final class PatchRequest {
         return node.stringValue();
     }
 
+    /** A string of at most {@code maxLength} characters, or null. */
+    public String stringAtMost(String field, int maxLength) {
+        String value = string(field);
+        if (value != null && value.length() > maxLength) {
+            return reject(field, "must be at most " + maxLength + " characters");
+        }
+        return value;
+    }
+
     public Boolean bool(String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
@@ -117,6 +126,20 @@ public final class PatchRequest {
             values.add(node.get(i).stringValue());
         }
         return values;
+    }
+
+    /** A list of UUIDs without repeats (empty when absent), each malformed one an error of its own. */
+    public List<UUID> uuids(String field) {
+        List<String> texts = strings(field);
+        java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
+        for (int i = 0; texts != null && i < texts.size(); i++) {
+            try {
+                ids.add(UUID.fromString(texts.get(i)));
+            } catch (IllegalArgumentException e) {
+                reject(field + "[" + i + "]", "must be a UUID");
+            }
+        }
+        return List.copyOf(ids);
     }
 
     public JsonNode node(String field) {

@@ -4,6 +4,8 @@ import dev.quartermaster.egress.Egress;
 import dev.quartermaster.egress.EgressException;
 import dev.quartermaster.egress.OutboundRequest;
 import dev.quartermaster.egress.OutboundResponse;
+import dev.quartermaster.providers.protocol.Protocol;
+import dev.quartermaster.providers.protocol.Redaction;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;

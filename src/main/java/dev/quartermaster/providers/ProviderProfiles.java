@@ -2,21 +2,27 @@ package dev.quartermaster.providers;
 
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.Snapshot;
+import dev.quartermaster.providers.profile.ProfileService;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Every provider profile, from memory; current within a second on every server process. */
+/**
+ * The providers module's read API: every provider profile, from memory, current within a second on
+ * every server process; and a profile's key for a call paid with it.
+ */
 @Service
 public class ProviderProfiles {
 
-    static final String TOPIC = "providers";
+    public static final String TOPIC = "providers";
 
     private final Snapshot<List<ProfileSummary>> profiles;
+    private final ProfileService service;
 
-    ProviderProfiles(JdbcClient jdbc, Changes changes) {
+    ProviderProfiles(JdbcClient jdbc, Changes changes, ProfileService service) {
+        this.service = service;
         this.profiles = Snapshot.of(changes, TOPIC, () -> jdbc.sql("""
                 select id, number, name, provider, model, is_active, has_key from provider_profiles order by number
                 """).query((rs, n) -> new ProfileSummary(rs.getObject("id", UUID.class), rs.getLong("number"),
@@ -30,5 +36,10 @@ public class ProviderProfiles {
 
     public Optional<ProfileSummary> find(UUID id) {
         return all().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** The clear key of a profile (a managed key), for a call made on its behalf; never shown. */
+    public Optional<String> managedKey(UUID id) {
+        return service.key(id);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the limits of test calls ({@code QM_PROVIDERS_TEST_LIMIT} per minute and caller).
  */
 @ConfigurationProperties("qm.providers")
-record ProvidersProperties(
+public record ProvidersProperties(
         @DefaultValue Endpoint openai, @DefaultValue Endpoint anthropic, @DefaultValue Endpoint gemini,
         @DefaultValue Endpoint mistral, @DefaultValue Endpoint ollama,
         @DefaultValue("20") int testLimit, @DefaultValue("10s") Duration testTimeout) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
-import dev.quartermaster.support.TestUsers;
 import dev.quartermaster.support.TestUsers.TestUser;
+import dev.quartermaster.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,9 +1,6 @@
 package dev.quartermaster.catalog;
 
-import static dev.quartermaster.catalog.CatalogFixtures.MODELS;
-import static dev.quartermaster.catalog.CatalogFixtures.unique;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.quartermaster.catalog.model.SampleCatalog;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.support.QuartermasterTest;
@@ -14,6 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import static dev.quartermaster.catalog.CatalogFixtures.MODELS;
+import static dev.quartermaster.catalog.CatalogFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @QuartermasterTest
 class CatalogTest {

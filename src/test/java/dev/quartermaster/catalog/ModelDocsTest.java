@@ -1,8 +1,6 @@
 package dev.quartermaster.catalog;
 
-import static dev.quartermaster.catalog.CatalogFixtures.MODELS;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.quartermaster.catalog.model.ModelInput;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
@@ -13,6 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import static dev.quartermaster.catalog.CatalogFixtures.MODELS;
+import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.JsonNode;
 
 @QuartermasterTest

@@ -1,5 +1,7 @@
 package dev.quartermaster.identity;
 
+import dev.quartermaster.identity.authentication.Authenticator;
+import dev.quartermaster.identity.authentication.Credentials;
 import dev.quartermaster.support.BenchServer;
 import dev.quartermaster.support.TestSettings;
 import java.util.Optional;

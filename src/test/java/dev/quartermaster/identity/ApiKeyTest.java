@@ -1,7 +1,6 @@
 package dev.quartermaster.identity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.quartermaster.identity.authentication.Authenticator;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.JsonNode;
 
 @QuartermasterTest

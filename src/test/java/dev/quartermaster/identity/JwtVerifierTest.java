@@ -1,7 +1,5 @@
 package dev.quartermaster.identity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -11,6 +9,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.quartermaster.egress.Egress;
+import dev.quartermaster.identity.authentication.JwtVerifier;
 import dev.quartermaster.support.FakeServer;
 import dev.quartermaster.support.QuartermasterTest;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import java.util.Date;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** JWTs signed by keys a JWKS endpoint publishes, fetched through the egress client; issuer and audience checked. */
 @QuartermasterTest

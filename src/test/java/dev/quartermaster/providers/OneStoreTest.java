@@ -1,10 +1,10 @@
 package dev.quartermaster.providers;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.providers.profile.KeyChange;
+import dev.quartermaster.providers.profile.Profile;
+import dev.quartermaster.providers.profile.ProfileService;
 import dev.quartermaster.support.ProviderFakes;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
@@ -17,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import tools.jackson.databind.JsonNode;
 
 /** Both surfaces over one store, with the field mapping of DESIGN.md, and an audit entry for each change. */

@@ -1,8 +1,7 @@
 package dev.quartermaster.providers;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.quartermaster.platform.Storage;
+import dev.quartermaster.providers.profile.ProfileService;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
@@ -21,6 +20,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Keys are write-only: a canary key appears in no response, log line, audit entry, table or database file. */
 @QuartermasterTest

@@ -2,9 +2,9 @@ package dev.quartermaster.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quartermaster.support.FakeServer;
 import dev.quartermaster.support.FakeServer.Recorded;
 import dev.quartermaster.support.FakeServer.Reply;
+import dev.quartermaster.support.FakeServer;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;

@@ -1,7 +1,7 @@
 package dev.quartermaster.providers.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.quartermaster.providers.Profile;
+import dev.quartermaster.providers.profile.Profile;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;

@@ -2,13 +2,14 @@ package dev.quartermaster.providers.web;
 
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
+import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
-import dev.quartermaster.providers.KeyChange;
-import dev.quartermaster.providers.Profile;
-import dev.quartermaster.providers.ProfileRules;
-import dev.quartermaster.providers.ProfileService;
 import dev.quartermaster.providers.ProviderProbe;
+import dev.quartermaster.providers.profile.KeyChange;
+import dev.quartermaster.providers.profile.Profile;
+import dev.quartermaster.providers.profile.ProfileRules;
+import dev.quartermaster.providers.profile.ProfileService;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -48,21 +49,21 @@ class AiSettingsController {
     }
 
     @GetMapping
-    List<AiSettingView> list(Caller caller) {
-        caller.require(Permissions.AI_PROVIDERS_READ);
+    @RequiresPermission(Permissions.AI_PROVIDERS_READ)
+    List<AiSettingView> list() {
         return profiles.list().stream().map(AiSettingView::of).toList();
     }
 
     @GetMapping("/{id}")
-    AiSettingView get(Caller caller, @PathVariable long id) {
-        caller.require(Permissions.AI_PROVIDERS_READ);
+    @RequiresPermission(Permissions.AI_PROVIDERS_READ)
+    AiSettingView get(@PathVariable long id) {
         return AiSettingView.of(profiles.getByNumber(id));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @RequiresPermission(Permissions.AI_PROVIDERS_CREATE)
     Map<String, Long> create(Caller caller, @RequestBody JsonNode json) {
-        caller.require(Permissions.AI_PROVIDERS_CREATE);
         PatchRequest body = PatchRequest.of(json);
         KeyChange key = FORM.keyChange(body, null);
         ProfileRules.Candidate candidate = FORM.candidate(body, null, key, null, this.json);
@@ -75,8 +76,8 @@ class AiSettingsController {
     /** Provider and model are required in every update, as the seed says; the token is kept unless sent. */
     @PatchMapping("/{id}")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @RequiresPermission(Permissions.AI_PROVIDERS_UPDATE)
     void update(Caller caller, @PathVariable long id, @RequestBody JsonNode json) {
-        caller.require(Permissions.AI_PROVIDERS_UPDATE);
         PatchRequest body = PatchRequest.of(json);
         Profile current = profiles.getByNumber(id);
         KeyChange key = FORM.keyChange(body, AiSettingView.TOKEN_MASK);
@@ -98,8 +99,8 @@ class AiSettingsController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @RequiresPermission(Permissions.AI_PROVIDERS_DELETE)
     void delete(Caller caller, @PathVariable long id) {
-        caller.require(Permissions.AI_PROVIDERS_DELETE);
         profiles.delete(profiles.getByNumber(id).id(), caller);
     }
 }

@@ -2,12 +2,12 @@ package dev.quartermaster.providers.web;
 
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
-import dev.quartermaster.providers.KeyChange;
-import dev.quartermaster.providers.Profile;
-import dev.quartermaster.providers.ProfileRules;
-import dev.quartermaster.providers.ProfileRules.Field;
 import dev.quartermaster.providers.ProviderProbe;
 import dev.quartermaster.providers.ProviderType;
+import dev.quartermaster.providers.profile.KeyChange;
+import dev.quartermaster.providers.profile.Profile;
+import dev.quartermaster.providers.profile.ProfileRules.Field;
+import dev.quartermaster.providers.profile.ProfileRules;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -2,18 +2,18 @@ package dev.quartermaster.providers.web;
 
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
-import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.platform.Envelope;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
-import dev.quartermaster.providers.KeyChange;
 import dev.quartermaster.providers.ProbeResult;
-import dev.quartermaster.providers.Profile;
-import dev.quartermaster.providers.ProfileRules;
-import dev.quartermaster.providers.ProfileService;
-import dev.quartermaster.providers.ProfileTester;
-import dev.quartermaster.providers.ProviderInference;
 import dev.quartermaster.providers.ProviderProbe;
+import dev.quartermaster.providers.profile.KeyChange;
+import dev.quartermaster.providers.profile.Profile;
+import dev.quartermaster.providers.profile.ProfileRules;
+import dev.quartermaster.providers.profile.ProfileService;
+import dev.quartermaster.providers.profile.ProfileTester;
+import dev.quartermaster.providers.profile.ProviderInference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -53,27 +53,27 @@ class ProviderProfileController {
     }
 
     @GetMapping
-    Envelope<List<ProviderProfileView>> list(Caller caller) {
-        caller.require(Permissions.AI_PROVIDERS_READ);
+    @RequiresPermission(Permissions.AI_PROVIDERS_READ)
+    Envelope<List<ProviderProfileView>> list() {
         return Envelope.of(profiles.list().stream().map(this::view).toList());
     }
 
     @GetMapping("/active")
-    Envelope<ProviderProfileView> active(Caller caller) {
-        caller.require(Permissions.AI_PROVIDERS_READ);
+    @RequiresPermission(Permissions.AI_PROVIDERS_READ)
+    Envelope<ProviderProfileView> active() {
         return Envelope.of(profiles.active().map(this::view).orElse(null));
     }
 
     @GetMapping("/{id}")
-    Envelope<ProviderProfileView> get(Caller caller, @PathVariable UUID id) {
-        caller.require(Permissions.AI_PROVIDERS_READ);
+    @RequiresPermission(Permissions.AI_PROVIDERS_READ)
+    Envelope<ProviderProfileView> get(@PathVariable UUID id) {
         return Envelope.of(view(profiles.get(id)));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @RequiresPermission(Permissions.AI_PROVIDERS_CREATE)
     Envelope<ProviderProfileView> create(Caller caller, @RequestBody JsonNode json) {
-        caller.require(Permissions.AI_PROVIDERS_CREATE);
         PatchRequest body = PatchRequest.of(json);
         KeyChange key = FORM.keyChange(body, null);
         String inferred = ProviderInference.fromBaseUrl(body.string(FORM.baseUrl())).wireName();
@@ -87,8 +87,8 @@ class ProviderProfileController {
     }
 
     @PatchMapping("/{id}")
+    @RequiresPermission(Permissions.AI_PROVIDERS_UPDATE)
     Envelope<ProviderProfileView> update(Caller caller, @PathVariable UUID id, @RequestBody JsonNode json) {
-        caller.require(Permissions.AI_PROVIDERS_UPDATE);
         PatchRequest body = PatchRequest.of(json);
         Profile current = profiles.get(id);
         KeyChange key = FORM.keyChange(body, current.keyMask());
@@ -104,14 +104,14 @@ class ProviderProfileController {
     }
 
     @DeleteMapping("/{id}")
+    @RequiresPermission(Permissions.AI_PROVIDERS_DELETE)
     Envelope<ProviderProfileView> delete(Caller caller, @PathVariable UUID id) {
-        caller.require(Permissions.AI_PROVIDERS_DELETE);
         return Envelope.of(view(profiles.delete(id, caller)));
     }
 
     @PostMapping("/test")
+    @RequiresPermission(Permissions.AI_PROVIDERS_UPDATE)
     Envelope<TestResultView> test(Caller caller, @RequestBody JsonNode json) {
-        caller.require(Permissions.AI_PROVIDERS_UPDATE);
         PatchRequest body = PatchRequest.of(json);
         ProfileTester.TestInput input = new ProfileTester.TestInput(body.uuid("profileId"), body.string("provider"),
                 body.string("apiBaseUrl"), body.string("apiKey"), body.string("modelName"),

@@ -1,7 +1,7 @@
 package dev.quartermaster.providers.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.quartermaster.providers.Profile;
+import dev.quartermaster.providers.profile.Profile;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;

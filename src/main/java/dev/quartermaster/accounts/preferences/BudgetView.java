@@ -1,0 +1,26 @@
+package dev.quartermaster.accounts.preferences;
+
+import java.math.BigDecimal;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A user's budget: the effective limits, and where they come from. The admin's limit for the
+ * user replaces the tier's; the user's personal cap can only lower it.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record BudgetView(String currency, BigDecimal monthlyLimit, BigDecimal dailyLimit, Limits tier, Limits user,
+                  Limits personal) {
+
+    static BudgetView of(Limits tier, Limits user, Limits personal) {
+        Limits allowed = allowed(tier, user);
+        Limits effective = allowed.tighter(personal);
+        return new BudgetView("USD", effective.monthlyLimit(), effective.dailyLimit(), tier, user, personal);
+    }
+
+    /** What an admin allows: the user's own limits where set, else the tier's. */
+    static Limits allowed(Limits tier, Limits user) {
+        return new Limits(user.monthlyLimit() != null ? user.monthlyLimit() : tier.monthlyLimit(),
+                user.dailyLimit() != null ? user.dailyLimit() : tier.dailyLimit());
+    }
+}

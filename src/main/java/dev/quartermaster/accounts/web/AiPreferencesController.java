@@ -1,0 +1,72 @@
+package dev.quartermaster.accounts.web;
+
+import dev.quartermaster.accounts.ModelAccess;
+import dev.quartermaster.accounts.preferences.BudgetView;
+import dev.quartermaster.accounts.preferences.Budgets;
+import dev.quartermaster.accounts.preferences.Preferences;
+import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.SignedIn;
+import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.platform.FieldError;
+import dev.quartermaster.platform.PatchRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** {@code /v1/ai/preferences} (seed 000): the caller's preferred model and budget limits. */
+@RestController
+@SignedIn
+@RequestMapping("/v1/ai/preferences")
+class AiPreferencesController {
+
+    /** {@code model_available} turns false when the preferred model leaves the catalog or the caller's tier. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record PreferencesView(String model, boolean modelAvailable, BudgetView budget) {
+    }
+
+    private final Preferences preferences;
+    private final Budgets budgets;
+    private final ModelAccess access;
+
+    AiPreferencesController(Preferences preferences, Budgets budgets, ModelAccess access) {
+        this.preferences = preferences;
+        this.budgets = budgets;
+        this.access = access;
+    }
+
+    @GetMapping
+    PreferencesView get(Caller caller) {
+        String model = preferences.model(caller.userId()).orElse(null);
+        return new PreferencesView(model, model != null && access.visible(caller.tier(), model).isPresent(),
+                budgets.of(caller.userId(), caller.tier()));
+    }
+
+    /** An unknown model is a 404, one above the caller's tier a 403; otherwise it is stored. */
+    @PutMapping("/model")
+    PreferencesView setModel(Caller caller, @RequestBody JsonNode json) {
+        PatchRequest body = PatchRequest.of(json);
+        String model = body.string("model");
+        if (model == null || model.isBlank()) {
+            body.reject(new FieldError("model", "is required"));
+        }
+        body.validate();
+        switch (access.verdict(caller.tier(), model)) {
+            case UNKNOWN -> throw ApiException.notFound("no model " + model + " in the catalog");
+            case ABOVE_TIER -> throw ApiException.forbidden("model " + model + " needs a higher tier than "
+                    + caller.tier());
+            case ALLOWED -> preferences.setModel(caller.userId(), model);
+        }
+        return get(caller);
+    }
+
+    /** A personal cap: {@code monthly_limit} and {@code daily_limit} in USD, at most what admins allow; null for none. */
+    @PutMapping("/budget")
+    BudgetView setBudget(Caller caller, @RequestBody JsonNode body) {
+        return budgets.setPersonal(caller, PatchRequest.of(body));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.quartermaster.catalog.search;
+
+import dev.quartermaster.catalog.ArtifactResponses;
+import dev.quartermaster.catalog.Catalog;
+import dev.quartermaster.catalog.taxonomy.Taxonomy;
+import dev.quartermaster.platform.Changes;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@code refresh}: rebuilds the search projection from the catalog tables and drops the in-memory
+ * views of the catalog (the model list, the taxonomy, the search index), here and (through their
+ * change topics) in every other server process.
+ */
+@Service
+public class CatalogRefresh {
+
+    static final String SEARCH_VIEW = "catalog_search";
+
+    private final JdbcClient jdbc;
+    private final Changes changes;
+    private final Catalog catalog;
+    private final Taxonomy taxonomy;
+    private final SearchIndex index;
+
+    CatalogRefresh(JdbcClient jdbc, Changes changes, Catalog catalog, Taxonomy taxonomy, SearchIndex index) {
+        this.jdbc = jdbc;
+        this.changes = changes;
+        this.catalog = catalog;
+        this.taxonomy = taxonomy;
+        this.index = index;
+    }
+
+    /** One transaction: concurrent searches see the old projection until the new one is complete. */
+    @Transactional
+    public ArtifactResponses.Refreshed refresh() {
+        jdbc.sql("delete from catalog_search").update();
+        jdbc.sql("select catalog_search_sync(array(select id from catalog_models))").query().listOfRows();
+        // every row is back, so this rebuild's own tombstones say nothing; older ones matter only to an
+        // index that has not caught up since, and a day is plenty for that
+        jdbc.sql("""
+                delete from catalog_search_removed where xid = pg_current_xact_id() or at < now() - interval '1 day'
+                """).update();
+        jdbc.sql("analyze catalog_search").update();
+        catalog.invalidate();
+        taxonomy.invalidate();
+        index.invalidate();
+        List<String> tags = List.of(Catalog.TOPIC, Taxonomy.TOPIC, SearchIndex.TOPIC);
+        tags.forEach(changes::publish);
+        return new ArtifactResponses.Refreshed(true, List.of(SEARCH_VIEW), tags);
+    }
+}

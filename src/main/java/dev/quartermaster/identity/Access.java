@@ -1,0 +1,40 @@
+package dev.quartermaster.identity;
+
+import java.util.Optional;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.method.HandlerMethod;
+
+/** Who may call a handler, as its declaration says: a permission, or any signed-in user. */
+public sealed interface Access {
+
+    /** The name shown in the API description's {@code x-permission}. */
+    String label();
+
+    record Permission(String name) implements Access {
+        @Override
+        public String label() {
+            return name;
+        }
+    }
+
+    record AnySignedIn() implements Access {
+        @Override
+        public String label() {
+            return "signed-in";
+        }
+    }
+
+    /** The handler's own declaration, else its class's; empty when there is none. */
+    static Optional<Access> of(HandlerMethod handler) {
+        return declared(handler.getMethod()).or(() -> declared(handler.getBeanType()));
+    }
+
+    private static Optional<Access> declared(java.lang.reflect.AnnotatedElement element) {
+        RequiresPermission permission = AnnotatedElementUtils.findMergedAnnotation(element, RequiresPermission.class);
+        if (permission != null) {
+            return Optional.of(new Permission(permission.value()));
+        }
+        return AnnotatedElementUtils.hasAnnotation(element, SignedIn.class)
+                ? Optional.of(new AnySignedIn()) : Optional.empty();
+    }
+}

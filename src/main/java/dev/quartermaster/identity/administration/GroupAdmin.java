@@ -1,0 +1,89 @@
+package dev.quartermaster.identity.administration;
+
+import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.authentication.Authenticator;
+import dev.quartermaster.identity.store.GroupStore;
+import dev.quartermaster.identity.store.GroupView;
+import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.FieldError;
+import dev.quartermaster.platform.PatchRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Groups: named sets of users that share permissions (and integration connections). */
+@Service
+public class GroupAdmin {
+
+    private final GroupStore groups;
+    private final Changes changes;
+    private final Containment containment;
+
+    GroupAdmin(GroupStore groups, Changes changes, Containment containment) {
+        this.groups = groups;
+        this.changes = changes;
+        this.containment = containment;
+    }
+
+    public List<GroupView> list() {
+        return groups.list();
+    }
+
+    public GroupView get(UUID id) {
+        return groups.find(id).orElseThrow(() -> ApiException.notFound("no group " + id));
+    }
+
+    @Transactional
+    public GroupView create(IdentityRequests.CreateGroup request, Caller caller) {
+        List<FieldError> errors = new ArrayList<>(PermissionNames.unknown("permissions", request.permissions()));
+        if (groups.resolve(request.name()).isPresent()) {
+            errors.add(new FieldError("name", "is already taken"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        containment.mayGrant(caller, request.permissions() == null ? List.of() : request.permissions());
+        UUID id = groups.insert(request.name(), request.description() == null ? "" : request.description(),
+                request.permissions() == null ? List.of() : request.permissions());
+        return get(id);
+    }
+
+    @Transactional
+    public GroupView update(UUID id, PatchRequest patch, Caller caller) {
+        containment.mayGrant(caller, get(id).permissions());
+        if (patch.has("name")) {
+            String name = patch.string("name");
+            if (name == null || name.isBlank() || name.length() > 100) {
+                patch.reject(new FieldError("name", "must be 1-100 characters"));
+            } else if (groups.resolve(name).filter(other -> !other.equals(id)).isPresent()) {
+                patch.reject(new FieldError("name", "is already taken"));
+            } else {
+                groups.set(id, "name", name);
+            }
+        }
+        if (patch.has("description")) {
+            String description = UserAdmin.bounded(patch, "description", 1000);
+            groups.set(id, "description", description == null ? "" : description);
+        }
+        if (patch.has("permissions")) {
+            List<String> permissions = patch.strings("permissions") == null ? List.of() : patch.strings("permissions");
+            PermissionNames.unknown("permissions", permissions).forEach(patch::reject);
+            containment.mayGrant(caller, permissions);
+            groups.set(id, "permissions", permissions.toArray(String[]::new));
+        }
+        patch.validate();
+        changes.publish(Authenticator.TOPIC);
+        return get(id);
+    }
+
+    @Transactional
+    public GroupView delete(UUID id) {
+        GroupView group = get(id);
+        groups.delete(id);
+        changes.publish(Authenticator.TOPIC);
+        return group;
+    }
+}

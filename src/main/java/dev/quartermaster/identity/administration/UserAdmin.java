@@ -1,0 +1,210 @@
+package dev.quartermaster.identity.administration;
+
+import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.Tier;
+import dev.quartermaster.identity.Tiers;
+import dev.quartermaster.identity.authentication.Authenticator;
+import dev.quartermaster.identity.authentication.KeyHasher;
+import dev.quartermaster.identity.store.ApiKeyStore;
+import dev.quartermaster.identity.store.ApiKeyView;
+import dev.quartermaster.identity.store.GroupStore;
+import dev.quartermaster.identity.store.UserStore;
+import dev.quartermaster.identity.store.UserView;
+import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.FieldError;
+import dev.quartermaster.platform.PatchRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The rules of user administration: known tiers, groups and permissions only, and hashed passwords. */
+@Service
+public class UserAdmin {
+
+    private final UserStore users;
+    private final GroupStore groups;
+    private final ApiKeyStore keys;
+    private final Tiers tiers;
+    private final KeyHasher hasher;
+    private final BCryptPasswordEncoder passwords;
+    private final Changes changes;
+    private final Containment containment;
+
+    UserAdmin(UserStore users, GroupStore groups, ApiKeyStore keys, Tiers tiers, KeyHasher hasher,
+              BCryptPasswordEncoder passwords, Changes changes, Containment containment) {
+        this.users = users;
+        this.groups = groups;
+        this.keys = keys;
+        this.tiers = tiers;
+        this.hasher = hasher;
+        this.passwords = passwords;
+        this.changes = changes;
+        this.containment = containment;
+    }
+
+    public List<UserView> list(int limit, int offset) {
+        return users.list(limit, offset);
+    }
+
+    public UserView get(UUID id) {
+        return users.find(id).orElseThrow(() -> ApiException.notFound("no user " + id));
+    }
+
+    @Transactional
+    public UserView create(IdentityRequests.CreateUser request, Caller caller) {
+        List<FieldError> errors = new ArrayList<>(PermissionNames.unknown("permissions", request.permissions()));
+        String tier = request.tier() == null ? tiers.lowest().name() : request.tier();
+        checkTier("tier", tier, errors);
+        List<UUID> groupIds = resolveGroups("groups", request.groups(), errors);
+        if (users.idOf(request.username()).isPresent()) {
+            errors.add(new FieldError("username", "is already taken"));
+        }
+        if (request.password() != null && passwordProblem(request.password()) != null) {
+            errors.add(new FieldError("password", passwordProblem(request.password())));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        containment.mayGrant(caller, request.permissions() == null ? List.of() : request.permissions());
+        containment.mayGrant(caller, permissionsOf(groupIds));
+        UUID id = users.insert(request.username(), request.displayName(), tier,
+                request.permissions() == null ? List.of() : request.permissions(),
+                request.password() == null ? null : passwords.encode(request.password()));
+        users.setGroups(id, groupIds);
+        changes.publish(Authenticator.TOPIC);
+        return get(id);
+    }
+
+    @Transactional
+    public UserView update(UUID id, PatchRequest patch, Caller caller) {
+        get(id);
+        containment.mayManage(caller, id);
+        List<FieldError> errors = new ArrayList<>();
+        if (patch.has("username")) {
+            String username = patch.string("username");
+            if (username == null || !username.matches(IdentityRequests.USERNAME)) {
+                patch.reject(new FieldError("username", IdentityRequests.USERNAME_RULE));
+            } else if (users.idOf(username).filter(other -> !other.equals(id)).isPresent()) {
+                patch.reject(new FieldError("username", "is already taken"));
+            } else {
+                users.set(id, "username", username);
+            }
+        }
+        if (patch.has("displayName")) {
+            users.set(id, "display_name", bounded(patch, "displayName", 255));
+        }
+        if (patch.has("tier")) {
+            String tier = patch.string("tier");
+            checkTier("tier", tier, errors);
+            if (errors.isEmpty()) {
+                users.set(id, "tier", tier);
+            }
+        }
+        if (patch.has("permissions")) {
+            List<String> permissions = patch.strings("permissions") == null ? List.of() : patch.strings("permissions");
+            errors.addAll(PermissionNames.unknown("permissions", permissions));
+            containment.mayGrant(caller, permissions);
+            users.set(id, "permissions", permissions.toArray(String[]::new));
+        }
+        if (patch.has("groups")) {
+            List<UUID> groupIds = resolveGroups("groups", patch.strings("groups"), errors);
+            containment.mayGrant(caller, permissionsOf(groupIds));
+            users.setGroups(id, groupIds);
+        }
+        if (patch.has("password")) {
+            users.set(id, "password_hash", password(patch));
+        }
+        errors.forEach(patch::reject);
+        patch.validate();
+        changes.publish(Authenticator.TOPIC);
+        return get(id);
+    }
+
+    @Transactional
+    public UserView delete(UUID id, Caller caller) {
+        UserView user = get(id);
+        containment.mayManage(caller, id);
+        if (id.equals(caller.userId())) {
+            throw ApiException.conflict("you cannot delete your own user", java.util.Map.of());
+        }
+        users.delete(id);
+        changes.publish(Authenticator.TOPIC);
+        return user;
+    }
+
+    @Transactional
+    public ApiKeyView createKey(UUID userId, String name, Caller caller) {
+        get(userId);
+        containment.mayManage(caller, userId);
+        String key = KeyHasher.newApiKey();
+        ApiKeyView created = keys.insert(userId, name, KeyHasher.prefixOf(key), hasher.hash(key));
+        return created.withKey(key);
+    }
+
+    public List<ApiKeyView> keys(UUID userId) {
+        get(userId);
+        return keys.list(userId);
+    }
+
+    @Transactional
+    public ApiKeyView revokeKey(UUID userId, UUID keyId, Caller caller) {
+        containment.mayManage(caller, userId);
+        ApiKeyView revoked = keys.revoke(userId, keyId)
+                .orElseThrow(() -> ApiException.notFound("user " + userId + " has no API key " + keyId));
+        changes.publish(Authenticator.TOPIC);
+        return revoked;
+    }
+
+    private void checkTier(String field, String tier, List<FieldError> errors) {
+        if (tier == null || tiers.find(tier).isEmpty()) {
+            errors.add(new FieldError(field, "must be one of " + tiers.all().stream().map(Tier::name).toList()));
+        }
+    }
+
+    private List<UUID> resolveGroups(String field, List<String> names, List<FieldError> errors) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; names != null && i < names.size(); i++) {
+            int index = i;
+            groups.resolve(names.get(i)).ifPresentOrElse(ids::add,
+                    () -> errors.add(new FieldError(field + "[" + index + "]", "no such group")));
+        }
+        return ids;
+    }
+
+    private List<String> permissionsOf(List<UUID> groupIds) {
+        return groupIds.stream().flatMap(g -> groups.find(g).stream()).flatMap(g -> g.permissions().stream()).toList();
+    }
+
+    private String password(PatchRequest patch) {
+        String password = patch.string("password");
+        if (password == null) {
+            return null;
+        }
+        String problem = passwordProblem(password);
+        if (problem != null) {
+            patch.reject(new FieldError("password", problem));
+            return null;
+        }
+        return passwords.encode(password);
+    }
+
+    /** bcrypt reads at most 72 bytes: a longer password would be cut without a word, so it is refused. */
+    static String passwordProblem(String password) {
+        if (password.length() < 12) {
+            return "must be at least 12 characters";
+        }
+        return password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72 ? "must be at most 72 bytes" : null;
+    }
+
+    static String bounded(PatchRequest patch, String field, int max) {
+        String value = patch.string(field);
+        if (value != null && value.length() > max) {
+            patch.reject(new FieldError(field, "must be at most " + max + " characters"));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Administration: the rules for users, groups, tiers and API keys (containment: an administrator
+ * reaches only what they hold), and the bootstrap of the first admin.
+ */
+package dev.quartermaster.identity.administration;

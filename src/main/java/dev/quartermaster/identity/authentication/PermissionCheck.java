@@ -1,0 +1,64 @@
+package dev.quartermaster.identity.authentication;
+
+import dev.quartermaster.identity.Access;
+import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.Permissions;
+import dev.quartermaster.platform.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Enforces each handler's {@link Access} declaration before it runs. A handler of ours without one
+ * is refused (closed by default; {@code PermissionDeclarationTest} keeps there being none), as is a
+ * declaration naming no known permission. The error controller is the container's, reached by its
+ * error dispatch of a request already judged.
+ */
+@Configuration(proxyBeanMethods = false)
+class PermissionCheck implements WebMvcConfigurer, HandlerInterceptor {
+
+    private static final String OURS = "dev.quartermaster.";
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (handler instanceof HandlerMethod method && governed(method)) {
+            Access access = Access.of(method).orElseThrow(() -> ApiException.forbidden("this operation declares no "
+                    + "permission, so no one may call it"));
+            if (access instanceof Access.Permission(String name)) {
+                if (!Permissions.ALL.contains(name)) {
+                    throw ApiException.forbidden("this operation needs an unknown permission");
+                }
+                caller().require(name);
+            } else {
+                caller();
+            }
+        }
+        return true;
+    }
+
+    /** Our handlers, but for the error controller. */
+    static boolean governed(HandlerMethod method) {
+        return method.getBeanType().getName().startsWith(OURS)
+                && !ErrorController.class.isAssignableFrom(method.getBeanType());
+    }
+
+    private static Caller caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
+            return caller;
+        }
+        throw ApiException.forbidden("this operation needs a signed-in caller");
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Authentication: credentials from a request (Bearer key or JWT, X-Api-Key, Basic), their
+ * verification and caching, the security filter chain, the permission check before every handler,
+ * and what the API description says about access.
+ */
+package dev.quartermaster.identity.authentication;

@@ -1,0 +1,7 @@
+package dev.quartermaster.identity.store;
+
+import java.util.UUID;
+
+/** A group as other records mention it. */
+public record GroupRef(UUID id, String name) {
+}

@@ -1,0 +1,2 @@
+/** HTTP adapters: the user's connections and defaults (seed 003, OpenAI error shape) and connection admin. */
+package dev.quartermaster.integrations.web;
