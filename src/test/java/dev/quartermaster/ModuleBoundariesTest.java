@@ -33,6 +33,7 @@ class ModuleBoundariesTest {
     @Test
     void dependenciesPointOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("console").definedBy(ROOT + ".console..")
                 .layer("openai").definedBy(ROOT + ".openai..")
                 .layer("integrations").definedBy(ROOT + ".integrations..")
                 .layer("accounts").definedBy(ROOT + ".accounts..")
@@ -43,6 +44,7 @@ class ModuleBoundariesTest {
                 .layer("egress").definedBy(ROOT + ".egress..")
                 .layer("secrets").definedBy(ROOT + ".secrets..")
                 .layer("platform").definedBy(ROOT + ".platform..")
+                .whereLayer("console").mayNotBeAccessedByAnyLayer()
                 .whereLayer("openai").mayNotBeAccessedByAnyLayer()
                 .whereLayer("integrations").mayNotBeAccessedByAnyLayer()
                 .whereLayer("accounts").mayOnlyBeAccessedByLayers("openai")
@@ -50,7 +52,7 @@ class ModuleBoundariesTest {
                 .whereLayer("providers").mayOnlyBeAccessedByLayers("catalog", "accounts")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("providers", "catalog", "accounts", "integrations")
                 .whereLayer("identity").mayOnlyBeAccessedByLayers("audit", "providers", "catalog", "accounts",
-                        "integrations", "openai")
+                        "integrations", "openai", "console")
                 .whereLayer("egress").mayOnlyBeAccessedByLayers("identity", "providers", "accounts")
                 .whereLayer("secrets").mayOnlyBeAccessedByLayers("identity", "providers", "accounts", "integrations")
                 .withOptionalLayers(true)

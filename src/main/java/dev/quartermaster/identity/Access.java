@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 
-/** Who may call a handler, as its declaration says: a permission, or any signed-in user. */
+/** Who may call a handler, as its declaration says: a permission, any signed-in user, or anyone. */
 public sealed interface Access {
 
     /** The name shown in the API description's {@code x-permission}. */
@@ -24,6 +24,13 @@ public sealed interface Access {
         }
     }
 
+    record Anyone() implements Access {
+        @Override
+        public String label() {
+            return "public";
+        }
+    }
+
     /** The handler's own declaration, else its class's; empty when there is none. */
     static Optional<Access> of(HandlerMethod handler) {
         return declared(handler.getMethod()).or(() -> declared(handler.getBeanType()));
@@ -34,7 +41,10 @@ public sealed interface Access {
         if (permission != null) {
             return Optional.of(new Permission(permission.value()));
         }
-        return AnnotatedElementUtils.hasAnnotation(element, SignedIn.class)
-                ? Optional.of(new AnySignedIn()) : Optional.empty();
+        if (AnnotatedElementUtils.hasAnnotation(element, SignedIn.class)) {
+            return Optional.of(new AnySignedIn());
+        }
+        return AnnotatedElementUtils.hasAnnotation(element, PublicEndpoint.class)
+                ? Optional.of(new Anyone()) : Optional.empty();
     }
 }

@@ -3,11 +3,13 @@ package dev.quartermaster.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quartermaster.support.QuartermasterTest;
+import dev.quartermaster.support.TestApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.method.HandlerMethod;
@@ -23,6 +25,9 @@ class PermissionDeclarationTest {
 
     @Autowired
     ApplicationContext context;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void everyHandlerOfOursDeclaresOnePermissionOrSelfService() {
@@ -45,6 +50,24 @@ class PermissionDeclarationTest {
                 .map(Access::label).toList();
 
         assertThat(unknown).isEmpty();
+    }
+
+    /** A public declaration is only true if the security chain lets the request through without credentials. */
+    @Test
+    void everyPublicHandlerAnswersWithoutCredentials() {
+        List<String> refused = new ArrayList<>();
+        handlers().forEach((mapping, handler) -> {
+            if (ours(handler) && Access.of(handler).orElse(null) instanceof Access.Anyone) {
+                for (String path : mapping.getPatternValues()) {
+                    int status = TestApi.at(port).get(path).status();
+                    if (status == 401 || status == 403) {
+                        refused.add(path + " " + status);
+                    }
+                }
+            }
+        });
+
+        assertThat(refused).isEmpty();
     }
 
     @Test

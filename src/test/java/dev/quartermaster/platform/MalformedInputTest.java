@@ -79,6 +79,24 @@ class MalformedInputTest {
                 .contains("POST /api/v1/system/users", "PATCH /api/v1/system/users/{id}");
     }
 
+    @Test
+    void anEmptyIdInAPathSaysThatAValueIsMissingFromThePath() {
+        TestResponse answer = TestApi.at(port).asAdmin().post("/api/v1/system/users//api-keys", "{\"name\": \"ci\"}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().at("/errors/0/field").asString()).isEqualTo("path");
+        assertThat(answer.json().at("/errors/0/message").asString()).contains("empty segment").contains("id is missing");
+    }
+
+    @Test
+    void aMalformedIdInAPathNamesTheParameterAndWhatWasExpected() {
+        TestResponse answer = TestApi.at(port).asAdmin().post("/api/v1/system/users/alice/api-keys", "{\"name\": \"ci\"}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().at("/errors/0/field").asString()).isEqualTo("id");
+        assertThat(answer.json().at("/errors/0/message").asString()).contains("UUID");
+    }
+
     @TestFactory
     Stream<DynamicTest> everyEndpointAnswersBrokenInputWith4xx() {
         TestApi admin = TestApi.at(port).asAdmin();

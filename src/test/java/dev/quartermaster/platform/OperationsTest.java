@@ -24,6 +24,25 @@ class OperationsTest {
     }
 
     @Test
+    void theRootGivesABrowserAPageWithoutACredentialPrompt() {
+        TestResponse page = TestApi.at(port).withHeader("Accept", "text/html,application/xhtml+xml").get("/");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.header("WWW-Authenticate")).isNull();
+        assertThat(page.body()).contains("<h1>Quartermaster</h1>").contains("href=\"/swagger-ui.html\"");
+    }
+
+    @Test
+    void theRootTellsAnApiClientWhereTheDescriptionIs() {
+        TestResponse home = TestApi.at(port).get("/");
+
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.json().get("service").asString()).isEqualTo("quartermaster");
+        assertThat(home.json().get("docs").asString()).isEqualTo("/v3/api-docs");
+    }
+
+    @Test
     void theErrorPageAskedForDirectlyIsANotFoundNotAnError() {
         assertThat(TestApi.at(port).get("/error").status()).isEqualTo(404);
     }

@@ -31,9 +31,13 @@ class ApiDocsAccess {
         return (operation, handler) -> {
             Access.of(handler).ifPresent(access -> {
                 operation.addExtension(EXTENSION, access.label());
+                if (access instanceof Access.Anyone) {
+                    operation.setSecurity(java.util.List.of());
+                }
                 String who = switch (access) {
                     case Access.Permission(String name) -> "Needs the permission `" + name + "`.";
                     case Access.AnySignedIn ignored -> "Any signed-in user may call this, for themselves.";
+                    case Access.Anyone ignored -> "Anyone may call this, without credentials.";
                 };
                 operation.setDescription(operation.getDescription() == null ? who
                         : operation.getDescription() + "\n\n" + who);

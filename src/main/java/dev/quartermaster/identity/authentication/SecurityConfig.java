@@ -14,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -24,7 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfig {
 
-    private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+    private static final String[] PUBLIC = {"/", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     @Bean
@@ -47,6 +48,18 @@ class SecurityConfig {
                                 ApiException.forbidden("access denied").problem())))
                 .addFilterBefore(new CredentialFilter(authenticator, publicPaths), AnonymousAuthenticationFilter.class)
                 .build();
+    }
+
+    /**
+     * The firewall's refusals (an empty path segment, say, from an id variable that was empty) answer
+     * in the surface's shape and say what was wrong, instead of the container's bare 400.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected(ErrorResponder responder) {
+        return (request, response, rejected) -> responder.write(request, response, ApiException.invalid("path",
+                request.getRequestURI().contains("//")
+                        ? "has an empty segment ('//'): a value such as an id is missing from the path"
+                        : "is not a path this server accepts (encoded slashes, dots or control characters)").problem());
     }
 
     @Bean
