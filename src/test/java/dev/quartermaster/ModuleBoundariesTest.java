@@ -1,6 +1,7 @@
 package dev.quartermaster;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -15,11 +16,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The module layout of DESIGN.md: dependencies point one way (surfaces, features, shared services,
+ * The module layout of ARCHITECTURE.md: dependencies point one way (surfaces, features, shared services,
  * platform), no module reaches into another's sub-packages, and nothing depends on a web adapter of
  * ours (a library's, such as springdoc's API description, may be called in-process).
  */
@@ -72,6 +74,20 @@ class ModuleBoundariesTest {
     @Test
     void theSubPackagesOfEachModuleAreFreeOfCycles() {
         slices().matching(ROOT + ".(*).(*)..").namingSlices("$1.$2").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** Each package says in its package-info what it owns and exposes, so a newcomer can find a feature. */
+    @Test
+    void everyPackageHasAPackageInfo() throws java.io.IOException {
+        java.nio.file.Path sources = java.nio.file.Path.of("src/main/java/dev/quartermaster");
+        try (java.util.stream.Stream<java.nio.file.Path> dirs = java.nio.file.Files.walk(sources)) {
+            List<String> without = dirs.filter(java.nio.file.Files::isDirectory)
+                    .filter(d -> !java.nio.file.Files.exists(d.resolve("package-info.java")))
+                    .map(sources::relativize).map(String::valueOf).toList();
+
+            assertThat(without).isEmpty();
+        }
+        assertThat(CLASSES.stream().map(JavaClass::getPackageName).distinct().count()).isGreaterThan(30);
     }
 
     @Test

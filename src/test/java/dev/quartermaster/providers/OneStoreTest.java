@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import tools.jackson.databind.JsonNode;
 
-/** Both surfaces over one store, with the field mapping of DESIGN.md, and an audit entry for each change. */
+/** Both surfaces over one store, with the field mapping of ARCHITECTURE.md, and an audit entry for each change. */
 @QuartermasterTest
 class OneStoreTest {
 
