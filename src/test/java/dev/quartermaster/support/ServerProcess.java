@@ -31,9 +31,10 @@ public final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** Starts the jar on a free port, or on the one {@code env} names as {@code SERVER_PORT}. */
     public static ServerProcess start(Path dataDir, Map<String, String> env, String... args) {
         try {
-            int port = freePort();
+            int port = env.containsKey("SERVER_PORT") ? Integer.parseInt(env.get("SERVER_PORT")) : freePort();
             Path log = Files.createTempFile(dataDir.getParent(), "server-", ".log");
             ProcessBuilder builder = new ProcessBuilder(command(args))
                     .redirectErrorStream(true)

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On an empty database, creates user {@code admin} with every permission and the highest tier,
- * before the server takes requests. Several processes starting at once create it once.
+ * before the server takes requests, and tells the operator how to sign in as it. Several
+ * processes starting at once create it once; only the one that created it prints the banner.
  */
 @Component
 public class Bootstrap implements SmartInitializingSingleton {
@@ -36,12 +37,12 @@ public class Bootstrap implements SmartInitializingSingleton {
     private final BCryptPasswordEncoder passwords;
     private final IdentityProperties.Bootstrap settings;
     private final String command;
-    private final String serverAddress;
+    private final String baseUrl;
 
     Bootstrap(JdbcClient jdbc, TransactionTemplate tx, UserStore users, ApiKeyStore keys, KeyHasher hasher,
               Tiers tiers, BCryptPasswordEncoder passwords, IdentityProperties properties,
               @Value("${qm.command:}") String command,
-              @Value("${server.address:localhost}:${server.port:8080}") String serverAddress) {
+              @Value("${server.address:}") String serverAddress, @Value("${server.port:8080}") String serverPort) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.users = users;
@@ -51,57 +52,150 @@ public class Bootstrap implements SmartInitializingSingleton {
         this.passwords = passwords;
         this.settings = properties.bootstrap();
         this.command = command;
-        this.serverAddress = serverAddress;
+        this.baseUrl = baseUrl(serverAddress, serverPort);
     }
 
+    /**
+     * Printed here, while the server does not yet accept requests, so that whoever sees it healthy
+     * can already read how to get in, and a start that fails later has still shown a generated key.
+     */
     @Override
     public void afterSingletonsInstantiated() {
         if (command.isEmpty()) {
-            tx.executeWithoutResult(status -> createAdminIfEmpty());
+            Access access = tx.execute(status -> createAdminIfEmpty());
+            if (access != null) {
+                printBanner(access.instructions(baseUrl));
+            }
         }
     }
 
-    private void createAdminIfEmpty() {
+    /** How the operator signs in as the new admin; null when the database already had users. */
+    private Access createAdminIfEmpty() {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('quartermaster bootstrap'))").query().listOfRows();
-        if (jdbc.sql("select exists (select 1 from users)").query(Boolean.class).single()) {
-            return;
-        }
+        String key = blankToNull(settings.adminKey());
         String password = blankToNull(settings.adminPassword());
+        if (jdbc.sql("select exists (select 1 from users)").query(Boolean.class).single()) {
+            if (key != null || password != null) {
+                log.info("users exist, so QM_BOOTSTRAP_ADMIN_KEY and QM_BOOTSTRAP_ADMIN_PASSWORD were not used:"
+                        + " they apply to an empty database only");
+            }
+            return null;
+        }
         if (password != null && UserAdmin.passwordProblem(password) != null) {
             throw new StartupRefusedException("QM_BOOTSTRAP_ADMIN_PASSWORD " + UserAdmin.passwordProblem(password));
         }
         UUID id = users.insert("admin", "Administrator", tiers.highest().name(), List.copyOf(Permissions.ALL),
                 password == null ? null : passwords.encode(password));
-        String key = blankToNull(settings.adminKey());
-        boolean generated = key == null && password == null;
-        if (generated) {
-            key = KeyHasher.newApiKey();
+        Access access = Access.of(id, key != null, password != null);
+        String adminKey = access instanceof Access.GeneratedKey generated ? generated.key() : key;
+        if (adminKey != null) {
+            keys.insert(id, "bootstrap", KeyHasher.prefixOf(adminKey), hasher.hash(adminKey));
         }
-        if (key != null) {
-            keys.insert(id, "bootstrap", KeyHasher.prefixOf(key), hasher.hash(key));
-        }
-        log.info("created the first user 'admin' with every permission");
-        if (generated) {
-            announce(key);
-        }
+        log.info("created the first user 'admin' (id {}) with every permission", id);
+        return access;
     }
 
-    /** The generated key is shown once, on the console only, never through the log. */
-    private void announce(String key) {
-        System.out.println("""
+    /**
+     * On the console only, never through the logger: it may hold the generated key. Framed by
+     * rules so that it stands out among JSON log lines; the lines inside carry no prefix, so that
+     * a command in them can be copied whole.
+     */
+    private static void printBanner(List<String> lines) {
+        String rule = "#".repeat(88);
+        String banner = "\n\n" + rule + "\n\n" + String.join("\n", lines) + "\n\n" + rule + "\n\n";
+        System.out.print(banner);
+        System.out.flush();
+    }
 
-                ================================================================================
-                Quartermaster created user 'admin'. Its API key, shown only this once:
-
-                    %s
-
-                Try it:
-                    curl -H "Authorization: Bearer %s" http://%s/api/v1/system/me
-                ================================================================================
-                """.formatted(key, key, serverAddress));
+    /**
+     * The address to show in the curl lines: a wildcard or unset address is reached as localhost;
+     * a port of 0 is not chosen yet (Tomcat's log line names it).
+     */
+    static String baseUrl(String address, String port) {
+        String host = switch (address.strip()) {
+            case "", "0.0.0.0", "::", "[::]", "0:0:0:0:0:0:0:0" -> "localhost";
+            case String other when other.contains(":") && !other.startsWith("[") -> "[" + other + "]";
+            case String other -> other;
+        };
+        return "http://" + host + ":" + (port.strip().equals("0") ? "<port>" : port.strip());
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The four ways a first admin comes to be, each with what the operator must be told. */
+    sealed interface Access {
+
+        static Access of(UUID adminId, boolean keySet, boolean passwordSet) {
+            if (keySet) {
+                return passwordSet ? new KeyAndPassword() : new ConfiguredKey();
+            }
+            return passwordSet ? new PasswordOnly(adminId) : new GeneratedKey(KeyHasher.newApiKey());
+        }
+
+        List<String> instructions(String baseUrl);
+
+        private static String me(String baseUrl) {
+            return baseUrl + "/api/v1/system/me";
+        }
+
+        /** Neither setting: the only time a key is shown, since only its hash is kept. */
+        record GeneratedKey(String key) implements Access {
+
+            @Override
+            public List<String> instructions(String baseUrl) {
+                return List.of("Quartermaster created user 'admin' with every permission.",
+                        "Its API key, shown only this once (only a hash of it is kept):", "",
+                        "    " + key, "",
+                        "Try it:",
+                        "    curl -H \"Authorization: Bearer " + key + "\" " + me(baseUrl));
+            }
+
+            @Override
+            public String toString() {
+                return "GeneratedKey[****]";
+            }
+        }
+
+        record ConfiguredKey() implements Access {
+
+            @Override
+            public List<String> instructions(String baseUrl) {
+                return List.of("Quartermaster created user 'admin' with every permission.",
+                        "Its API key is the value of QM_BOOTSTRAP_ADMIN_KEY (not shown); no key was generated.", "",
+                        "Try it:",
+                        "    curl -H \"Authorization: Bearer $QM_BOOTSTRAP_ADMIN_KEY\" " + me(baseUrl));
+            }
+        }
+
+        record KeyAndPassword() implements Access {
+
+            @Override
+            public List<String> instructions(String baseUrl) {
+                return List.of("Quartermaster created user 'admin' with every permission.",
+                        "Its API key is the value of QM_BOOTSTRAP_ADMIN_KEY and its password that of",
+                        "QM_BOOTSTRAP_ADMIN_PASSWORD (neither shown); no key was generated.", "",
+                        "Try it:",
+                        "    curl -H \"Authorization: Bearer $QM_BOOTSTRAP_ADMIN_KEY\" " + me(baseUrl),
+                        "    curl -u 'admin:<your password>' " + me(baseUrl));
+            }
+        }
+
+        /** A password alone: nothing secret to show, only the way to a key. */
+        record PasswordOnly(UUID adminId) implements Access {
+
+            @Override
+            public List<String> instructions(String baseUrl) {
+                return List.of(
+                        "Quartermaster created user 'admin' with every permission.",
+                        "No API key was generated because QM_BOOTSTRAP_ADMIN_PASSWORD is set.", "",
+                        "Sign in with HTTP Basic as admin and that password:",
+                        "    curl -u 'admin:<your password>' " + me(baseUrl), "",
+                        "or create an API key for admin (the answer shows it once, as data.key):",
+                        "    curl -u 'admin:<your password>' -H 'Content-Type: application/json' \\",
+                        "      -d '{\"name\": \"admin\"}' " + baseUrl + "/api/v1/system/users/" + adminId + "/api-keys");
+            }
+        }
     }
 }
