@@ -1,6 +1,5 @@
 package dev.quartermaster.identity;
 
-import dev.quartermaster.identity.administration.Bootstrap;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

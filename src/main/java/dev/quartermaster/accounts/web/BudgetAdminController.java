@@ -2,7 +2,6 @@ package dev.quartermaster.accounts.web;
 
 import dev.quartermaster.accounts.preferences.Budgets;
 import dev.quartermaster.accounts.preferences.Limits;
-import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.platform.Envelope;

@@ -2,7 +2,6 @@ package dev.quartermaster.audit.web;
 
 import dev.quartermaster.audit.AuditEntry;
 import dev.quartermaster.audit.AuditLog;
-import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.platform.Envelope;

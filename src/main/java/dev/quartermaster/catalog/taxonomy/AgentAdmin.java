@@ -1,7 +1,6 @@
 package dev.quartermaster.catalog.taxonomy;
 
 import dev.quartermaster.catalog.Catalog;
-import dev.quartermaster.catalog.model.ModelInput;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.FieldError;

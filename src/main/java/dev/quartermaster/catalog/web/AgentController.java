@@ -2,7 +2,6 @@ package dev.quartermaster.catalog.web;
 
 import dev.quartermaster.catalog.taxonomy.Agent;
 import dev.quartermaster.catalog.taxonomy.AgentAdmin;
-import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.platform.Envelope;

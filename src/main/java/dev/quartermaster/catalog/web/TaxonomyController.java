@@ -3,7 +3,6 @@ package dev.quartermaster.catalog.web;
 import dev.quartermaster.catalog.taxonomy.TaxonomyAdmin;
 import dev.quartermaster.catalog.taxonomy.TaxonomyEntry;
 import dev.quartermaster.catalog.taxonomy.TaxonomyKind;
-import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.platform.ApiException;

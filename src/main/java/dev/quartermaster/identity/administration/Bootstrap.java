@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * processes starting at once create it once; only the one that created it prints the banner.
  */
 @Component
-public class Bootstrap implements SmartInitializingSingleton {
+class Bootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
 

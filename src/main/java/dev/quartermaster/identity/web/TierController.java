@@ -1,6 +1,5 @@
 package dev.quartermaster.identity.web;
 
-import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.identity.Tier;

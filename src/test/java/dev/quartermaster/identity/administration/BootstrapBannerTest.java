@@ -1,4 +1,4 @@
-package dev.quartermaster.identity;
+package dev.quartermaster.identity.administration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
