@@ -2,7 +2,6 @@ package dev.quartermaster.catalog;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -19,18 +18,18 @@ public final class ArtifactRequests {
     private ArtifactRequests() {
     }
 
-    public record GetModel(@JsonProperty("model_id") UUID modelId, @JsonProperty("draft_id") UUID draftId) {
+    public record GetModel(UUID modelId, UUID draftId) {
     }
 
     public record Search(String search,
-                  @JsonProperty("filter_provider_ids") List<UUID> filterProviderIds,
-                  @JsonProperty("filter_department_ids") List<UUID> filterDepartmentIds,
-                  @JsonProperty("filter_agent_ids") List<UUID> filterAgentIds,
-                  @JsonProperty("provider_search") String providerSearch,
-                  @JsonProperty("department_search") String departmentSearch,
-                  @JsonProperty("agent_search") String agentSearch,
-                  @Schema(description = "1-500, default 50") @JsonProperty("page_size") Integer pageSize,
-                  @Schema(description = "0 or more, default 0") @JsonProperty("page_offset") Integer pageOffset) {
+                  List<UUID> filterProviderIds,
+                  List<UUID> filterDepartmentIds,
+                  List<UUID> filterAgentIds,
+                  String providerSearch,
+                  String departmentSearch,
+                  String agentSearch,
+                  @Schema(description = "1-500, default 50") Integer pageSize,
+                  @Schema(description = "0 or more, default 0") Integer pageOffset) {
 
         public Search {
             filterProviderIds = filterProviderIds == null ? List.of() : List.copyOf(filterProviderIds);
@@ -45,18 +44,17 @@ public final class ArtifactRequests {
     public record UpdateModels(@ArraySchema(schema = @Schema(implementation = UpdateModelItem.class)) List<JsonNode> models) {
     }
 
-    public record Duplicate(@JsonProperty("model_id") UUID modelId) {
+    public record Duplicate(UUID modelId) {
     }
 
     /** The ids are read one by one, as JSON values, so that a malformed one fails alone in its result. */
-    public record Delete(@ArraySchema(schema = @Schema(type = "string", format = "uuid")) @JsonProperty("model_ids")
-                  List<JsonNode> modelIds) {
+    public record Delete(@ArraySchema(schema = @Schema(type = "string", format = "uuid")) List<JsonNode> modelIds) {
     }
 
-    public record Docs(@JsonProperty("entity_id") UUID entityId) {
+    public record Docs(UUID entityId) {
     }
 
-    public record Export(@JsonProperty("model_id") UUID modelId) {
+    public record Export(UUID modelId) {
     }
 
     @Schema(description = "A model to create. name and value are required; provider is derived from the first "
@@ -71,34 +69,34 @@ public final class ArtifactRequests {
                            @Schema(description = "chat, completion, vision, code, embeddings, audio, speech, "
                                    + "transcription, image, tools, reasoning, json, streaming, rerank, moderation")
                            List<String> capabilities,
-                           @Schema(description = "tokens, > 0") @JsonProperty("context_window") Integer contextWindow,
+                           @Schema(description = "tokens, > 0") Integer contextWindow,
                            @Schema(description = "default true") Boolean active,
                            @Schema(description = "provider profiles that serve the model, first one first")
-                           @JsonProperty("provider_ids") List<UUID> providerIds,
-                           @JsonProperty("flag_ids") List<UUID> flagIds,
-                           @JsonProperty("department_ids") List<UUID> departmentIds,
-                           @JsonProperty("modality_ids") List<UUID> modalityIds,
-                           @JsonProperty("pricing_ids") List<UUID> pricingIds,
-                           @JsonProperty("quality_ids") List<UUID> qualityIds,
-                           @JsonProperty("reasoning_level_ids") List<UUID> reasoningLevelIds,
-                           @JsonProperty("temperature_level_ids") List<UUID> temperatureLevelIds,
-                           @JsonProperty("voice_ids") List<UUID> voiceIds,
-                           @JsonProperty("value_ids") List<UUID> valueIds) {
+                           List<UUID> providerIds,
+                           List<UUID> flagIds,
+                           List<UUID> departmentIds,
+                           List<UUID> modalityIds,
+                           List<UUID> pricingIds,
+                           List<UUID> qualityIds,
+                           List<UUID> reasoningLevelIds,
+                           List<UUID> temperatureLevelIds,
+                           List<UUID> voiceIds,
+                           List<UUID> valueIds) {
     }
 
     @Schema(allOf = CreateModelItem.class, description = "Changes to a model: the fields sent replace the "
             + "model's (null clears). With draft_id the draft is published into its model (or creates it) and then "
             + "removed. expected_version, if sent, must equal the model's version.")
-    record UpdateModelItem(@JsonProperty("model_id") UUID modelId, @JsonProperty("draft_id") UUID draftId,
-                           @JsonProperty("expected_version") Integer expectedVersion) {
+    record UpdateModelItem(UUID modelId, UUID draftId,
+                           Integer expectedVersion) {
     }
 
     @Schema(allOf = CreateModelItem.class, description = "Without input_draft_id: starts a draft, of the model "
             + "named by model_id or of a new model. With it: changes that draft if expected_version is its version, "
             + "else 409. name_id and description_id are accepted only as null: names and descriptions are text.")
-    public record PatchDraft(@JsonProperty("input_draft_id") UUID inputDraftId,
-                      @JsonProperty("expected_version") Integer expectedVersion,
-                      @JsonProperty("model_id") UUID modelId, @JsonProperty("name_id") UUID nameId,
-                      @JsonProperty("description_id") UUID descriptionId) {
+    public record PatchDraft(UUID inputDraftId,
+                      Integer expectedVersion,
+                      UUID modelId, UUID nameId,
+                      UUID descriptionId) {
     }
 }

@@ -1,6 +1,5 @@
 package dev.quartermaster.catalog;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.quartermaster.catalog.drafts.Drafts;
 import dev.quartermaster.platform.FieldError;
 import java.time.OffsetDateTime;
@@ -15,8 +14,8 @@ public final class ArtifactResponses {
     }
 
     /** One item of a bulk create or update, in request order; {@code errors} says what was wrong with it. */
-    public record ModelResultItem(int index, boolean success, @JsonProperty("model_id") UUID modelId,
-                           @JsonProperty("draft_id") UUID draftId, Integer version, String message,
+    public record ModelResultItem(int index, boolean success, UUID modelId,
+                           UUID draftId, Integer version, String message,
                            List<FieldError> errors) {
 
         public ModelResultItem {
@@ -32,36 +31,36 @@ public final class ArtifactResponses {
     }
 
     /** {@code model_id} is the id as sent, also when it is not a UUID (or null when it is not even text). */
-    public record DeleteModelResult(@JsonProperty("model_id") String modelId, boolean success, String message) {
+    public record DeleteModelResult(String modelId, boolean success, String message) {
     }
 
     public record DeleteResults(List<DeleteModelResult> results) {
     }
 
-    public record Duplicated(boolean success, @JsonProperty("model_id") UUID modelId, String message) {
+    public record Duplicated(boolean success, UUID modelId, String message) {
     }
 
     /** {@code form_state} is the draft in the request format of PATCH .../draft. */
-    public record DraftPatched(boolean success, @JsonProperty("draft_id") UUID draftId,
-                        @JsonProperty("new_version") int newVersion, String message,
-                        @JsonProperty("form_state") JsonNode formState) {
+    public record DraftPatched(boolean success, UUID draftId,
+                        int newVersion, String message,
+                        JsonNode formState) {
     }
 
-    public record DraftEntry(@JsonProperty("draft_id") UUID draftId, @JsonProperty("model_id") UUID modelId,
-                      int version, @JsonProperty("model_version") Integer modelVersion,
-                      @JsonProperty("created_at") OffsetDateTime createdAt,
-                      @JsonProperty("updated_at") OffsetDateTime updatedAt,
-                      @JsonProperty("form_state") JsonNode formState) {
+    public record DraftEntry(UUID draftId, UUID modelId,
+                      int version, Integer modelVersion,
+                      OffsetDateTime createdAt,
+                      OffsetDateTime updatedAt,
+                      JsonNode formState) {
     }
 
     public record Drafts(List<DraftEntry> entries) {
     }
 
-    public record Exported(@JsonProperty("upload_id") UUID uploadId, @JsonProperty("file_name") String fileName,
-                    @JsonProperty("row_count") int rowCount) {
+    public record Exported(UUID uploadId, String fileName,
+                    int rowCount) {
     }
 
-    public record Refreshed(boolean success, @JsonProperty("refreshed_views") List<String> refreshedViews,
-                     @JsonProperty("invalidated_tags") List<String> invalidatedTags) {
+    public record Refreshed(boolean success, List<String> refreshedViews,
+                     List<String> invalidatedTags) {
     }
 }

@@ -1,14 +1,13 @@
 package dev.quartermaster.catalog;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.UUID;
 
 /** The answer of {@code docs}: the model artifact described from the running server's OpenAPI document. */
 public record ModelDocs(String name, String type, String description, DocsResponse artifact, List<DocsResponse> entries,
                  List<DocsResponse> resources, List<OperationInfo> permissions,
-                 @JsonProperty("api_operations") List<OperationInfo> apiOperations,
-                 @JsonProperty("page_metadata") DocsApiResponse pageMetadata) {
+                 List<OperationInfo> apiOperations,
+                 DocsApiResponse pageMetadata) {
 
     /** A described thing (the model, a section kind, a related resource) with its fields. */
     public record DocsResponse(String name, String type, String description, String path, List<DocsField> fields) {
@@ -26,9 +25,9 @@ public record ModelDocs(String name, String type, String description, DocsRespon
     }
 
     /** Where the description came from, and the model asked about if any. */
-    public record DocsApiResponse(String source, @JsonProperty("openapi_version") String openapiVersion,
-                           @JsonProperty("api_title") String apiTitle, @JsonProperty("api_version") String apiVersion,
-                           @JsonProperty("entity_id") UUID entityId, @JsonProperty("entity_exists") Boolean entityExists,
-                           @JsonProperty("entity_name") String entityName) {
+    public record DocsApiResponse(String source, String openapiVersion,
+                           String apiTitle, String apiVersion,
+                           UUID entityId, Boolean entityExists,
+                           String entityName) {
     }
 }

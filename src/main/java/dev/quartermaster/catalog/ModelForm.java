@@ -1,7 +1,6 @@
 package dev.quartermaster.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.quartermaster.catalog.taxonomy.TaxonomyEntry;
 import java.math.BigDecimal;
 import java.util.List;
@@ -11,18 +10,18 @@ import java.util.UUID;
  * The answer of {@code get}: a model (or a draft, or a blank new model) as an editor's form. Each
  * section has what is {@code selected} and the {@code options} to choose from.
  */
-public record ModelForm(@JsonProperty("actor_name") String actorName,
-                 @JsonProperty("model_exists") boolean modelExists,
-                 @JsonProperty("model_id") UUID modelId,
+public record ModelForm(String actorName,
+                 boolean modelExists,
+                 UUID modelId,
                  Integer version,
-                 @JsonProperty("can_edit") boolean canEdit,
-                 @JsonProperty("disabled_reason") String disabledReason,
-                 @JsonProperty("draft_id") UUID draftId,
-                 @JsonProperty("draft_version") Integer draftVersion,
-                 @JsonProperty("group_id") UUID groupId,
-                 @JsonProperty("basic_show_ai_generate") boolean basicShowAiGenerate,
-                 @JsonProperty("provider_show_ai_generate") boolean providerShowAiGenerate,
-                 @JsonProperty("features_show_ai_generate") boolean featuresShowAiGenerate,
+                 boolean canEdit,
+                 String disabledReason,
+                 UUID draftId,
+                 Integer draftVersion,
+                 UUID groupId,
+                 boolean basicShowAiGenerate,
+                 boolean providerShowAiGenerate,
+                 boolean featuresShowAiGenerate,
                  TextSection names,
                  TextSection descriptions,
                  ValueSection values,
@@ -30,19 +29,19 @@ public record ModelForm(@JsonProperty("actor_name") String actorName,
                  EntrySection flags,
                  EntrySection departments,
                  EntrySection modalities,
-                 @JsonProperty("temperature_levels") EntrySection temperatureLevels,
+                 EntrySection temperatureLevels,
                  EntrySection pricing,
-                 @JsonProperty("reasoning_levels") EntrySection reasoningLevels,
+                 EntrySection reasoningLevels,
                  EntrySection qualities,
                  EntrySection voices,
                  ChoiceSection tier,
                  ChoiceSection capabilities,
-                 @JsonProperty("context_window") Integer contextWindow,
+                 Integer contextWindow,
                  Boolean active,
                  boolean sample) {
 
     /** A free-text field (name, description) and its limit. */
-    public record TextSection(String value, @JsonProperty("max_length") int maxLength) {
+    public record TextSection(String value, int maxLength) {
     }
 
     /** The model id clients pass ({@code value}) and the "values" taxonomy entries. */
@@ -50,12 +49,12 @@ public record ModelForm(@JsonProperty("actor_name") String actorName,
     }
 
     /** The provider type and the provider profiles that serve the model. */
-    public record ProviderSection(String provider, @JsonProperty("provider_options") List<String> providerOptions,
+    public record ProviderSection(String provider, List<String> providerOptions,
                            List<ProviderOption> selected, List<ProviderOption> options) {
     }
 
     public record ProviderOption(UUID id, String name, String provider, String model, boolean active,
-                          @JsonProperty("has_key") boolean hasKey) {
+                          boolean hasKey) {
     }
 
     public record EntrySection(List<SectionEntry> selected, List<SectionEntry> options) {
@@ -68,8 +67,8 @@ public record ModelForm(@JsonProperty("actor_name") String actorName,
     /** A taxonomy entry in a section; prices only on pricing entries. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SectionEntry(UUID id, String name, String description,
-                        @JsonProperty("input_price_per_million") BigDecimal inputPricePerMillion,
-                        @JsonProperty("output_price_per_million") BigDecimal outputPricePerMillion,
+                        BigDecimal inputPricePerMillion,
+                        BigDecimal outputPricePerMillion,
                         String currency) {
 
         public static SectionEntry of(TaxonomyEntry e) {

@@ -4,4 +4,7 @@
  * (every model, from memory), {@link dev.quartermaster.catalog.CatalogModel}, and the records of the v5
  * artifact operations (requests, responses, the editor form, docs, search results).
  */
+@SnakeCaseJson
 package dev.quartermaster.catalog;
+
+import dev.quartermaster.platform.SnakeCaseJson;

@@ -3,11 +3,8 @@ package dev.quartermaster.integrations;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /** An integration connection, owned by one user or shared with one group. */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Connection(String id, String displayName, String integrationConfigId, String nangoConnectionId,
                   UUID ownerUserId, UUID groupId,
                   @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm:ss.SSSX", timezone = "UTC") OffsetDateTime createdAt) {

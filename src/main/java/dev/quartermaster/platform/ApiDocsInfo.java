@@ -1,6 +1,14 @@
 package dev.quartermaster.platform;
 
+import com.fasterxml.jackson.databind.AnnotationIntrospector;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.info.Info;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +16,15 @@ import org.springframework.context.annotation.Configuration;
 /** The API description's title, version and introduction, instead of springdoc's placeholders. */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsInfo {
+
+    // springdoc describes schemas with swagger-core's own (Jackson 2) mappers; they must name
+    // fields as the wire does
+    static {
+        for (ObjectMapper mapper : List.of(Json.mapper(), Json31.mapper())) {
+            mapper.setAnnotationIntrospector(AnnotationIntrospector.pair(new DocsNaming(),
+                    mapper.getSerializationConfig().getAnnotationIntrospector()));
+        }
+    }
 
     @Bean
     OpenApiCustomizer serviceInfo() {
@@ -18,5 +35,14 @@ class ApiDocsInfo {
                 `Authorization: Bearer <API key or JWT>`, `X-Api-Key: <API key>` or HTTP Basic; each \
                 operation's `x-permission` names what the caller must hold (`signed-in`: any user, for \
                 themselves). Errors are RFC 9457 problem details unless a surface documents its own shape."""));
+    }
+
+    /** {@link SnakeCaseJson} for the API description, as {@code JsonConfig} applies it to the wire. */
+    static final class DocsNaming extends NopAnnotationIntrospector {
+
+        @Override
+        public Object findNamingStrategy(AnnotatedClass type) {
+            return SurfaceNames.snakeCase(type.getRawType()) ? PropertyNamingStrategies.SNAKE_CASE : null;
+        }
     }
 }

@@ -75,6 +75,21 @@ class ApiDescriptionTest {
                 .contains("Needs the permission `users.create`.");
     }
 
+    /** Each surface's naming, declared once, reaches the schemas too: snake_case where the wire is. */
+    @Test
+    void schemasNameFieldsAsTheWireDoes() {
+        assertThat(properties("KeyView")).contains("created_at").doesNotContain("createdAt");
+        assertThat(properties("Connection")).contains("display_name", "integration_config_id");
+        assertThat(properties("ModelResultItem")).contains("model_id", "draft_id");
+        assertThat(properties("UserView")).contains("displayName");
+    }
+
+    private List<String> properties(String schema) {
+        JsonNode properties = docs.at("/components/schemas/" + schema + "/properties");
+        assertThat(properties.isObject()).as(schema).isTrue();
+        return List.copyOf(properties.propertyNames());
+    }
+
     private List<JsonNode> operations() {
         List<JsonNode> all = new ArrayList<>();
         docs.get("paths").forEach(path -> path.forEach(all::add));

@@ -1,14 +1,13 @@
 package dev.quartermaster.accounts.preferences;
 
+import dev.quartermaster.platform.SnakeCaseJson;
 import java.math.BigDecimal;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * A user's budget: the effective limits, and where they come from. The admin's limit for the
  * user replaces the tier's; the user's personal cap can only lower it.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@SnakeCaseJson
 public record BudgetView(String currency, BigDecimal monthlyLimit, BigDecimal dailyLimit, Limits tier, Limits user,
                   Limits personal) {
 

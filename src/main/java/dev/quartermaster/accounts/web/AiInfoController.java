@@ -1,5 +1,6 @@
 package dev.quartermaster.accounts.web;
 
+import dev.quartermaster.platform.SnakeCaseJson;
 import dev.quartermaster.accounts.KeyResolution;
 import dev.quartermaster.accounts.KeyResolver;
 import dev.quartermaster.accounts.ModelAccess;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * {@code GET /v1/ai/info} (seed 000): what this server offers the caller. Tools, flows, prompts
@@ -23,19 +22,14 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @RestController
 @SignedIn
+@SnakeCaseJson
 class AiInfoController {
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Info(String service, String version, List<ProviderInfo> providers, Models models, List<Object> tools,
                 List<Object> flows, List<Object> prompts, Feature rag, Feature inference) {
     }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ProviderInfo(String provider, boolean managedKeyConfigured, boolean keyAvailable, String keySource,
                         long models) {
     }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Models(int available, String preferred) {
     }
 

@@ -1,5 +1,6 @@
 package dev.quartermaster.accounts.web;
 
+import dev.quartermaster.platform.SnakeCaseJson;
 import dev.quartermaster.accounts.ModelAccess;
 import dev.quartermaster.accounts.preferences.BudgetView;
 import dev.quartermaster.accounts.preferences.Budgets;
@@ -15,17 +16,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code /v1/ai/preferences} (seed 000): the caller's preferred model and budget limits. */
 @RestController
 @SignedIn
 @RequestMapping("/v1/ai/preferences")
+@SnakeCaseJson
 class AiPreferencesController {
 
     /** {@code model_available} turns false when the preferred model leaves the catalog or the caller's tier. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record PreferencesView(String model, boolean modelAvailable, BudgetView budget) {
     }
 

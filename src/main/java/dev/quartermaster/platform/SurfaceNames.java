@@ -1,0 +1,19 @@
+package dev.quartermaster.platform;
+
+/** Where {@link SnakeCaseJson} applies: one rule for the wire ({@code JsonConfig}) and the API description. */
+final class SurfaceNames {
+
+    private SurfaceNames() {
+    }
+
+    /** Whether {@code type}, a type it is nested in, or its package declares snake_case. */
+    static boolean snakeCase(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            if (c.isAnnotationPresent(SnakeCaseJson.class)) {
+                return true;
+            }
+        }
+        Package pkg = type.getPackage();
+        return pkg != null && pkg.isAnnotationPresent(SnakeCaseJson.class);
+    }
+}
