@@ -2,15 +2,12 @@ package dev.quartermaster.catalog;
 
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.Snapshot;
-import java.sql.Timestamp;
-import java.util.Arrays;
+import dev.quartermaster.catalog.model.ModelStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,14 +24,8 @@ public class Catalog {
 
     private final Snapshot<Models> models;
 
-    Catalog(JdbcClient jdbc, Changes changes) {
-        this.models = Snapshot.of(changes, TOPIC, () -> index(jdbc.sql("""
-                select id, value, name, provider, capabilities, tier, active, created_at
-                  from catalog_models order by value
-                """).query((rs, n) -> new CatalogModel(rs.getObject("id", UUID.class), rs.getString("value"),
-                        rs.getString("name"), rs.getString("provider"),
-                        Arrays.asList((String[]) rs.getArray("capabilities").getArray()), rs.getString("tier"),
-                        rs.getBoolean("active"), rs.getObject("created_at", Timestamp.class).toInstant())).list()));
+    Catalog(ModelStore store, Changes changes) {
+        this.models = Snapshot.of(changes, TOPIC, () -> index(store.summaries()));
         // a renamed tier cascades into catalog_models.tier
         changes.subscribe("tiers", models::invalidate);
     }

@@ -1,10 +1,10 @@
 package dev.quartermaster.identity;
 
+import dev.quartermaster.identity.store.TierStore;
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.Snapshot;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** The plan tiers in rank order, from memory. */
@@ -15,10 +15,8 @@ public class Tiers {
 
     private final Snapshot<List<Tier>> tiers;
 
-    Tiers(JdbcClient jdbc, Changes changes) {
-        this.tiers = Snapshot.of(changes, TOPIC, () -> jdbc.sql("""
-                select name, rank, description, managed_keys, created_at, updated_at from tiers order by rank
-                """).query(Tier.class).list());
+    Tiers(TierStore store, Changes changes) {
+        this.tiers = Snapshot.of(changes, TOPIC, store::all);
     }
 
     public List<Tier> all() {

@@ -6,7 +6,6 @@ import dev.quartermaster.providers.profile.ProfileService;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,13 +20,9 @@ public class ProviderProfiles {
     private final Snapshot<List<ProfileSummary>> profiles;
     private final ProfileService service;
 
-    ProviderProfiles(JdbcClient jdbc, Changes changes, ProfileService service) {
+    ProviderProfiles(Changes changes, ProfileService service) {
         this.service = service;
-        this.profiles = Snapshot.of(changes, TOPIC, () -> jdbc.sql("""
-                select id, number, name, provider, model, is_active, has_key from provider_profiles order by number
-                """).query((rs, n) -> new ProfileSummary(rs.getObject("id", UUID.class), rs.getLong("number"),
-                        rs.getString("name"), ProviderType.fromWire(rs.getString("provider")), rs.getString("model"),
-                        rs.getBoolean("is_active"), rs.getBoolean("has_key"))).list());
+        this.profiles = Snapshot.of(changes, TOPIC, service::summaries);
     }
 
     public List<ProfileSummary> all() {

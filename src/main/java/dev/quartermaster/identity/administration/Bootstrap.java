@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +26,6 @@ public class Bootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
 
-    private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final UserStore users;
     private final ApiKeyStore keys;
@@ -38,11 +36,10 @@ public class Bootstrap implements SmartInitializingSingleton {
     private final String command;
     private final String serverAddress;
 
-    Bootstrap(JdbcClient jdbc, TransactionTemplate tx, UserStore users, ApiKeyStore keys, KeyHasher hasher,
+    Bootstrap(TransactionTemplate tx, UserStore users, ApiKeyStore keys, KeyHasher hasher,
               Tiers tiers, BCryptPasswordEncoder passwords, IdentityProperties properties,
               @Value("${qm.command:}") String command,
               @Value("${server.address:localhost}:${server.port:8080}") String serverAddress) {
-        this.jdbc = jdbc;
         this.tx = tx;
         this.users = users;
         this.keys = keys;
@@ -62,8 +59,8 @@ public class Bootstrap implements SmartInitializingSingleton {
     }
 
     private void createAdminIfEmpty() {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('quartermaster bootstrap'))").query().listOfRows();
-        if (jdbc.sql("select exists (select 1 from users)").query(Boolean.class).single()) {
+        users.lockFirstUserCreation();
+        if (users.anyExist()) {
             return;
         }
         String password = blankToNull(settings.adminPassword());
