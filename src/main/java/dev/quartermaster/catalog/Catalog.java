@@ -2,7 +2,9 @@ package dev.quartermaster.catalog;
 
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.Snapshot;
+import dev.quartermaster.platform.Topic;
 import dev.quartermaster.catalog.model.ModelStore;
+import dev.quartermaster.identity.Tiers;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Catalog {
 
-    public static final String TOPIC = "catalog";
+    public static final Topic TOPIC = new Topic("catalog");
 
     private record Models(List<CatalogModel> ordered, Map<String, CatalogModel> byValue) {
     }
@@ -27,7 +29,7 @@ public class Catalog {
     Catalog(ModelStore store, Changes changes) {
         this.models = Snapshot.of(changes, TOPIC, () -> index(store.summaries()));
         // a renamed tier cascades into catalog_models.tier
-        changes.subscribe("tiers", models::invalidate);
+        changes.subscribe(Tiers.TOPIC, models::invalidate);
     }
 
     /** Every model, active or not, ordered by value. */

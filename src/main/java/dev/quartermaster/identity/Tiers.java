@@ -3,6 +3,7 @@ package dev.quartermaster.identity;
 import dev.quartermaster.identity.store.TierStore;
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.Snapshot;
+import dev.quartermaster.platform.Topic;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Tiers {
 
-    public static final String TOPIC = "tiers";
+    public static final Topic TOPIC = new Topic("tiers");
 
     private final Snapshot<List<Tier>> tiers;
 

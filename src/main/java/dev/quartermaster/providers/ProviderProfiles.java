@@ -2,6 +2,7 @@ package dev.quartermaster.providers;
 
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.Snapshot;
+import dev.quartermaster.platform.Topic;
 import dev.quartermaster.providers.profile.ProfileService;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProviderProfiles {
 
-    public static final String TOPIC = "providers";
+    public static final Topic TOPIC = new Topic("providers");
 
     private final Snapshot<List<ProfileSummary>> profiles;
     private final ProfileService service;

@@ -4,6 +4,7 @@ import dev.quartermaster.catalog.ArtifactResponses;
 import dev.quartermaster.catalog.Catalog;
 import dev.quartermaster.catalog.taxonomy.Taxonomy;
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Topic;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +40,8 @@ public class CatalogRefresh {
         catalog.invalidate();
         taxonomy.invalidate();
         index.invalidate();
-        List<String> tags = List.of(Catalog.TOPIC, Taxonomy.TOPIC, SearchIndex.TOPIC);
-        tags.forEach(changes::publish);
-        return new ArtifactResponses.Refreshed(true, List.of(SEARCH_VIEW), tags);
+        List<Topic> topics = List.of(Catalog.TOPIC, Taxonomy.TOPIC, SearchIndex.TOPIC);
+        topics.forEach(changes::publish);
+        return new ArtifactResponses.Refreshed(true, List.of(SEARCH_VIEW), topics.stream().map(Topic::name).toList());
     }
 }

@@ -1,6 +1,7 @@
 package dev.quartermaster.catalog.search;
 
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Topic;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SearchIndex {
 
-    static final String TOPIC = "catalog.search";
+    static final Topic TOPIC = new Topic("catalog.search");
 
     /** The sorted entries and the oldest transaction that may not have been visible when they were read. */
     private record State(SearchView view, long horizon) {
