@@ -7,6 +7,7 @@ import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.KeyedCache;
+import dev.quartermaster.platform.Topic;
 import dev.quartermaster.providers.ProfileSummary;
 import dev.quartermaster.providers.ProviderProfiles;
 import dev.quartermaster.providers.ProviderType;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class KeyResolver {
 
-    public static final String TOPIC = "byok";
+    public static final Topic TOPIC = new Topic("byok");
 
     private final ByokStore store;
     private final ProviderProfiles profiles;

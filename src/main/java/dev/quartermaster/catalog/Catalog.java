@@ -2,15 +2,14 @@ package dev.quartermaster.catalog;
 
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.Snapshot;
-import java.sql.Timestamp;
-import java.util.Arrays;
+import dev.quartermaster.platform.Topic;
+import dev.quartermaster.catalog.model.ModelStore;
+import dev.quartermaster.identity.Tiers;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,23 +19,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class Catalog {
 
-    public static final String TOPIC = "catalog";
+    public static final Topic TOPIC = new Topic("catalog");
 
     private record Models(List<CatalogModel> ordered, Map<String, CatalogModel> byValue) {
     }
 
     private final Snapshot<Models> models;
 
-    Catalog(JdbcClient jdbc, Changes changes) {
-        this.models = Snapshot.of(changes, TOPIC, () -> index(jdbc.sql("""
-                select id, value, name, provider, capabilities, tier, active, created_at
-                  from catalog_models order by value
-                """).query((rs, n) -> new CatalogModel(rs.getObject("id", UUID.class), rs.getString("value"),
-                        rs.getString("name"), rs.getString("provider"),
-                        Arrays.asList((String[]) rs.getArray("capabilities").getArray()), rs.getString("tier"),
-                        rs.getBoolean("active"), rs.getObject("created_at", Timestamp.class).toInstant())).list()));
+    Catalog(ModelStore store, Changes changes) {
+        this.models = Snapshot.of(changes, TOPIC, () -> index(store.summaries()));
         // a renamed tier cascades into catalog_models.tier
-        changes.subscribe("tiers", models::invalidate);
+        changes.subscribe(Tiers.TOPIC, models::invalidate);
     }
 
     /** Every model, active or not, ordered by value. */

@@ -1,24 +1,27 @@
 package dev.quartermaster.identity;
 
+import dev.quartermaster.identity.store.GroupStore;
+import dev.quartermaster.identity.store.UserStore;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Existence checks other modules need before they point at a user or a group. */
 @Service
 public class Directory {
 
-    private final JdbcClient jdbc;
+    private final UserStore users;
+    private final GroupStore groups;
 
-    Directory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Directory(UserStore users, GroupStore groups) {
+        this.users = users;
+        this.groups = groups;
     }
 
     public boolean userExists(UUID id) {
-        return jdbc.sql("select exists (select 1 from users where id = ?)").param(id).query(Boolean.class).single();
+        return users.exists(id);
     }
 
     public boolean groupExists(UUID id) {
-        return jdbc.sql("select exists (select 1 from groups where id = ?)").param(id).query(Boolean.class).single();
+        return groups.exists(id);
     }
 }

@@ -1,24 +1,23 @@
 package dev.quartermaster.identity;
 
+import dev.quartermaster.identity.store.TierStore;
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.Snapshot;
+import dev.quartermaster.platform.Topic;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** The plan tiers in rank order, from memory. */
 @Service
 public class Tiers {
 
-    public static final String TOPIC = "tiers";
+    public static final Topic TOPIC = new Topic("tiers");
 
     private final Snapshot<List<Tier>> tiers;
 
-    Tiers(JdbcClient jdbc, Changes changes) {
-        this.tiers = Snapshot.of(changes, TOPIC, () -> jdbc.sql("""
-                select name, rank, description, managed_keys, created_at, updated_at from tiers order by rank
-                """).query(Tier.class).list());
+    Tiers(TierStore store, Changes changes) {
+        this.tiers = Snapshot.of(changes, TOPIC, store::all);
     }
 
     public List<Tier> all() {

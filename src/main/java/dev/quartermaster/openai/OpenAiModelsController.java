@@ -5,10 +5,9 @@ import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.SignedIn;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.ApiProblem;
+import dev.quartermaster.platform.OpenAiError;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,7 +36,7 @@ class OpenAiModelsController {
     OpenAiModel get(Caller caller, @PathVariable String id) {
         String value = id.startsWith("/") ? id.substring(1) : id;
         return access.visible(caller.tier(), value).map(OpenAiModel::of).orElseThrow(() -> new ApiException(
-                new ApiProblem(404, "Not found", "The model '" + value + "' does not exist or you do not have access to it.",
-                        List.of(), Map.of("type", "invalid_request_error", "param", "model", "code", "model_not_found"))));
+                new ApiProblem(404, "Not found", "The model '" + value + "' does not exist or you do not have access to it.")
+                        .withOpenAiError(new OpenAiError("invalid_request_error", "model", "model_not_found"))));
     }
 }

@@ -41,7 +41,6 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
-        return new ApiException(new ApiProblem(429, "Too many requests", detail, List.of(),
-                Map.of("retryAfterSeconds", retryAfterSeconds)));
+        return new ApiException(new ApiProblem(429, "Too many requests", detail).withRetryAfter(retryAfterSeconds));
     }
 }

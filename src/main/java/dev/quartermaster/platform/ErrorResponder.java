@@ -29,8 +29,8 @@ public class ErrorResponder {
         String path = pathOf(request);
         ErrorShape shape = shapeFor(path);
         var builder = ResponseEntity.status(problem.status());
-        if (problem.properties().get("retryAfterSeconds") instanceof Long seconds) {
-            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        if (problem.retryAfterSeconds() != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(problem.retryAfterSeconds()));
         }
         return shape == null
                 ? builder.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problemDetails(problem, path))
@@ -64,6 +64,9 @@ public class ErrorResponder {
         body.put("instance", path);
         if (!problem.errors().isEmpty()) {
             body.put("errors", problem.errors());
+        }
+        if (problem.retryAfterSeconds() != null) {
+            body.put("retryAfterSeconds", problem.retryAfterSeconds());
         }
         body.putAll(problem.properties());
         return body;

@@ -28,14 +28,14 @@ public final class KeyedCache<K, V> {
     }
 
     /** A cache dropped whole whenever {@code topic} changes. */
-    public static <K, V> KeyedCache<K, V> of(Changes changes, String topic, int maxEntries) {
+    public static <K, V> KeyedCache<K, V> of(Changes changes, Topic topic, int maxEntries) {
         KeyedCache<K, V> cache = new KeyedCache<>(maxEntries);
         changes.subscribe(topic, cache::invalidateAll);
         return cache;
     }
 
     /** A cache whose entries are dropped one by one when a change names their key ({@code keyOf} reads it). */
-    public static <K, V> KeyedCache<K, V> perKey(Changes changes, String topic, int maxEntries,
+    public static <K, V> KeyedCache<K, V> perKey(Changes changes, Topic topic, int maxEntries,
                                                  Function<String, K> keyOf) {
         KeyedCache<K, V> cache = new KeyedCache<>(maxEntries);
         changes.subscribe(topic, key -> cache.invalidate(keyOf.apply(key)), cache::invalidateAll);

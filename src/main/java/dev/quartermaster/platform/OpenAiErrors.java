@@ -6,7 +6,8 @@ import org.springframework.http.MediaType;
 
 /**
  * OpenAI's error shape, {@code {"error": {"message", "type", "param", "code"}}}, for surfaces that
- * speak its dialect. A problem may set {@code type}, {@code param} and {@code code} as properties.
+ * speak its dialect. A problem's {@link OpenAiError} sets {@code type}, {@code param} and {@code code};
+ * otherwise the type follows the status, the param is the first invalid field, and there is no code.
  */
 public final class OpenAiErrors {
 
@@ -39,12 +40,13 @@ public final class OpenAiErrors {
     }
 
     public static Map<String, Object> body(ApiProblem problem) {
+        OpenAiError given = problem.openAi() == null ? new OpenAiError(null, null, null) : problem.openAi();
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", problem.detail());
-        error.put("type", problem.properties().getOrDefault("type", type(problem.status())));
-        error.put("param", problem.properties().getOrDefault("param",
-                problem.errors().isEmpty() ? null : problem.errors().getFirst().field()));
-        error.put("code", problem.properties().getOrDefault("code", null));
+        error.put("type", given.type() != null ? given.type() : type(problem.status()));
+        error.put("param", given.param() != null ? given.param()
+                : problem.errors().isEmpty() ? null : problem.errors().getFirst().field());
+        error.put("code", given.code());
         return Map.of("error", error);
     }
 

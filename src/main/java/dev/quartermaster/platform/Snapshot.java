@@ -23,7 +23,7 @@ public final class Snapshot<T> {
     }
 
     /** A snapshot that drops itself whenever {@code topic} changes. */
-    public static <T> Snapshot<T> of(Changes changes, String topic, Supplier<T> loader) {
+    public static <T> Snapshot<T> of(Changes changes, Topic topic, Supplier<T> loader) {
         Snapshot<T> snapshot = new Snapshot<>(loader);
         changes.subscribe(topic, snapshot::invalidate);
         return snapshot;

@@ -2,11 +2,11 @@ package dev.quartermaster.providers;
 
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.Snapshot;
+import dev.quartermaster.platform.Topic;
 import dev.quartermaster.providers.profile.ProfileService;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,18 +16,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProviderProfiles {
 
-    public static final String TOPIC = "providers";
+    public static final Topic TOPIC = new Topic("providers");
 
     private final Snapshot<List<ProfileSummary>> profiles;
     private final ProfileService service;
 
-    ProviderProfiles(JdbcClient jdbc, Changes changes, ProfileService service) {
+    ProviderProfiles(Changes changes, ProfileService service) {
         this.service = service;
-        this.profiles = Snapshot.of(changes, TOPIC, () -> jdbc.sql("""
-                select id, number, name, provider, model, is_active, has_key from provider_profiles order by number
-                """).query((rs, n) -> new ProfileSummary(rs.getObject("id", UUID.class), rs.getLong("number"),
-                        rs.getString("name"), ProviderType.fromWire(rs.getString("provider")), rs.getString("model"),
-                        rs.getBoolean("is_active"), rs.getBoolean("has_key"))).list());
+        this.profiles = Snapshot.of(changes, TOPIC, service::summaries);
     }
 
     public List<ProfileSummary> all() {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,17 +22,17 @@ class KeyRotation {
         void resealed(UUID secretId);
     }
 
-    private final JdbcClient jdbc;
+    private final VaultStore store;
     private final TransactionTemplate tx;
 
-    KeyRotation(JdbcClient jdbc, TransactionTemplate tx) {
-        this.jdbc = jdbc;
+    KeyRotation(VaultStore store, TransactionTemplate tx) {
+        this.store = store;
         this.tx = tx;
     }
 
     /** Returns how many secrets were re-sealed in this run. */
     int rotate(MasterKey from, MasterKey to, Progress progress) {
-        VaultState state = VaultState.read(jdbc);
+        VaultState state = VaultState.read(store);
         if (state.current().equals(to.id()) && state.rotatingTo() == null) {
             log.info("the vault is already sealed with {}; nothing to do", to.id());
             return 0;
@@ -46,46 +45,29 @@ class KeyRotation {
             throw new StartupRefusedException("a rotation to " + state.rotatingTo()
                     + " is unfinished; finish it with that QM_NEW_MASTER_KEY first");
         }
-        jdbc.sql("update vault_state set rotating_to_key_id = ?, updated_at = now() where id = 1")
-                .param(to.id()).update();
+        store.beginRotation(to.id());
         int resealed = 0;
         do {
-            List<UUID> pending = jdbc.sql("select id from vault_secrets where key_id = ? order by id limit 1000")
-                    .param(from.id()).query(UUID.class).list();
+            List<UUID> pending = store.sealedUnder(from.id(), 1000);
             for (UUID id : pending) {
                 tx.executeWithoutResult(status -> reseal(id, from, to));
                 progress.resealed(id);
                 resealed++;
             }
-        } while (!finish(from, to));
+        } while (!store.finishRotation(from.id(), to.id()));
         log.info("re-sealed {} secrets under {}", resealed, to.id());
         return resealed;
     }
 
-    /** Switches to the new key only once no secret is left under the old one (a late writer sends us round again). */
-    private boolean finish(MasterKey from, MasterKey to) {
-        return jdbc.sql("""
-                update vault_state set current_key_id = :to, rotating_to_key_id = null, updated_at = now()
-                 where id = 1 and not exists (select 1 from vault_secrets where key_id = :from)
-                """).param("to", to.id()).param("from", from.id()).update() == 1;
-    }
-
     private void reseal(UUID id, MasterKey from, MasterKey to) {
-        jdbc.sql("select owner_table, owner_id, field, key_id, ciphertext from vault_secrets where id = ? for update")
-                .param(id)
-                .query((rs, n) -> {
-                    SecretOwner owner = new SecretOwner(rs.getString(1), rs.getString(2), rs.getString(3));
-                    if (!rs.getString(4).equals(from.id())) {
-                        return 0;
-                    }
-                    byte[] plain = Aead.open(from, rs.getBytes(5), owner.associatedData());
-                    if (plain == null) {
-                        throw new SecretUnreadableException(owner);
-                    }
-                    byte[] sealed = Aead.seal(to, plain, owner.associatedData());
-                    return jdbc.sql("update vault_secrets set key_id = ?, ciphertext = ? where id = ?")
-                            .params(to.id(), sealed, id).update();
-                })
-                .list();
+        // locked, then checked again: another run may have re-sealed it since it was listed
+        store.lock(id).filter(stored -> stored.sealed().keyId().equals(from.id())).ifPresent(stored -> {
+            SecretOwner owner = stored.owner();
+            byte[] plain = Aead.open(from, stored.sealed().ciphertext(), owner.associatedData());
+            if (plain == null) {
+                throw new SecretUnreadableException(owner);
+            }
+            store.replace(id, new VaultStore.Sealed(to.id(), Aead.seal(to, plain, owner.associatedData())));
+        });
     }
 }

@@ -3,7 +3,6 @@ package dev.quartermaster.secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,31 +12,23 @@ import org.springframework.stereotype.Service;
 @Service
 public class Vault {
 
-    private final JdbcClient jdbc;
+    private final VaultStore store;
     private final MasterKey key;
 
-    Vault(JdbcClient jdbc, MasterKey key, VaultKeyCheck check) {
-        this.jdbc = jdbc;
+    Vault(VaultStore store, MasterKey key, VaultKeyCheck check) {
+        this.store = store;
         this.key = key;
         check.verify();
     }
 
     /** Stores or replaces the secret of {@code owner}. */
     public void put(SecretOwner owner, String plaintext) {
-        insert(owner, plaintext, """
-                do update set key_id = excluded.key_id, ciphertext = excluded.ciphertext, updated_at = now()
-                """);
+        store.put(owner, seal(owner, plaintext));
     }
 
     /** The clear secret of {@code owner}, if one is stored; fails if the stored value was tampered with. */
     public Optional<String> open(SecretOwner owner) {
-        return jdbc.sql("""
-                select key_id, ciphertext from vault_secrets
-                 where owner_table = :table and owner_id = :row and field = :field
-                """)
-                .param("table", owner.table()).param("row", owner.rowId()).param("field", owner.field())
-                .query((rs, n) -> openSealed(owner, rs.getString(1), rs.getBytes(2)))
-                .optional();
+        return store.find(owner).map(sealed -> openSealed(owner, sealed));
     }
 
     /**
@@ -46,34 +37,26 @@ public class Vault {
      */
     public String openOrCreate(SecretOwner owner, Supplier<String> generator) {
         return open(owner).orElseGet(() -> {
-            insert(owner, generator.get(), "do nothing");
+            store.putIfAbsent(owner, seal(owner, generator.get()));
             return open(owner).orElseThrow();
         });
     }
 
     public boolean remove(SecretOwner owner) {
-        return jdbc.sql("delete from vault_secrets where owner_table = :table and owner_id = :row and field = :field")
-                .param("table", owner.table()).param("row", owner.rowId()).param("field", owner.field())
-                .update() > 0;
+        return store.delete(owner);
     }
 
-    private void insert(SecretOwner owner, String plaintext, String onConflict) {
+    private VaultStore.Sealed seal(SecretOwner owner, String plaintext) {
         if (plaintext == null || plaintext.isEmpty()) {
             throw new IllegalArgumentException("an empty secret cannot be sealed; remove it instead");
         }
-        byte[] sealed = Aead.seal(key, plaintext.getBytes(StandardCharsets.UTF_8), owner.associatedData());
-        jdbc.sql("""
-                insert into vault_secrets (owner_table, owner_id, field, key_id, ciphertext)
-                values (:table, :row, :field, :keyId, :sealed)
-                on conflict (owner_table, owner_id, field)
-                """ + onConflict)
-                .param("table", owner.table()).param("row", owner.rowId()).param("field", owner.field())
-                .param("keyId", key.id()).param("sealed", sealed)
-                .update();
+        return new VaultStore.Sealed(key.id(),
+                Aead.seal(key, plaintext.getBytes(StandardCharsets.UTF_8), owner.associatedData()));
     }
 
-    private String openSealed(SecretOwner owner, String keyId, byte[] sealed) {
-        byte[] plain = keyId.equals(key.id()) ? Aead.open(key, sealed, owner.associatedData()) : null;
+    private String openSealed(SecretOwner owner, VaultStore.Sealed sealed) {
+        byte[] plain = sealed.keyId().equals(key.id()) ? Aead.open(key, sealed.ciphertext(), owner.associatedData())
+                : null;
         if (plain == null) {
             throw new SecretUnreadableException(owner);
         }

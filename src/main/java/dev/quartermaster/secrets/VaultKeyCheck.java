@@ -2,7 +2,6 @@ package dev.quartermaster.secrets;
 
 import dev.quartermaster.platform.StartupRefusedException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,12 +13,12 @@ class VaultKeyCheck {
 
     static final String ROTATE_COMMAND = "rotate-master-key";
 
-    private final JdbcClient jdbc;
+    private final VaultStore store;
     private final MasterKey key;
     private final boolean rotating;
 
-    VaultKeyCheck(JdbcClient jdbc, MasterKey key, @Value("${qm.command:}") String command) {
-        this.jdbc = jdbc;
+    VaultKeyCheck(VaultStore store, MasterKey key, @Value("${qm.command:}") String command) {
+        this.store = store;
         this.key = key;
         this.rotating = ROTATE_COMMAND.equals(command);
     }
@@ -28,9 +27,8 @@ class VaultKeyCheck {
         if (rotating) {
             return;
         }
-        jdbc.sql("insert into vault_state (current_key_id) values (?) on conflict (id) do nothing")
-                .param(key.id()).update();
-        VaultState state = VaultState.read(jdbc);
+        store.initState(key.id());
+        VaultState state = VaultState.read(store);
         if (state.rotatingTo() != null) {
             throw new StartupRefusedException("a master key rotation from " + state.current() + " to "
                     + state.rotatingTo() + " did not finish. Run `java -jar quartermaster.jar " + ROTATE_COMMAND

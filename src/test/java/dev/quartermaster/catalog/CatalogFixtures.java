@@ -3,6 +3,7 @@ package dev.quartermaster.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.providers.ProviderProfiles;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import dev.quartermaster.support.TestUsers;
@@ -59,7 +60,7 @@ final class CatalogFixtures {
     static UUID profile(JdbcClient jdbc, Changes changes, String provider, String name) {
         UUID id = jdbc.sql("insert into provider_profiles (provider, name, model) values (?, ?, 'm') returning id")
                 .params(provider, name).query(UUID.class).single();
-        changes.publish("providers");
+        changes.publish(ProviderProfiles.TOPIC);
         return id;
     }
 

@@ -1,5 +1,6 @@
 package dev.quartermaster.catalog;
 
+import dev.quartermaster.catalog.model.ModelStore;
 import dev.quartermaster.catalog.model.SampleCatalog;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.platform.Changes;
@@ -26,6 +27,9 @@ class CatalogTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ModelStore models;
 
     @Autowired
     Tiers tiers;
@@ -58,7 +62,7 @@ class CatalogTest {
     @Test
     void theStarterCatalogIsOptInMarkedAndIdempotent() {
         assertThat(context.getBeanProvider(SampleCatalog.class).getIfAvailable()).as("off by default").isNull();
-        SampleCatalog samples = new SampleCatalog(jdbc, tiers, changes);
+        SampleCatalog samples = new SampleCatalog(models, tiers, changes);
 
         samples.run(null);
         samples.run(null);

@@ -5,6 +5,7 @@ import static dev.quartermaster.catalog.CatalogFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.providers.ProviderProfiles;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
@@ -125,7 +126,7 @@ class ModelSearchTest {
         UUID id = model(token, 1, profile, department);
 
         jdbc.sql("delete from provider_profiles where id = ?").param(profile).update();
-        changes.publish("providers");
+        changes.publish(ProviderProfiles.TOPIC);
 
         JsonNode form = admin.post(MODELS + "get", "{\"model_id\": \"" + id + "\"}").json();
         JsonNode filtered = search("{\"search\": \"%s\", \"filter_provider_ids\": [\"%s\"]}".formatted(token, profile));

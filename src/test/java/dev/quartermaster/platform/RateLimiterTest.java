@@ -23,7 +23,7 @@ class RateLimiterTest {
         assertThatThrownBy(() -> limiter.acquire("a", "tests"))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(429);
-                    assertThat(e.problem().properties()).containsEntry("retryAfterSeconds", 60L);
+                    assertThat(e.problem().retryAfterSeconds()).isEqualTo(60L);
                 });
         limiter.acquire("b", "tests");
         clock.advance(Duration.ofSeconds(59));

@@ -51,7 +51,7 @@ class KeyRotationTest {
         List<SecretOwner> owners = List.of(owner(), owner(), owner());
         owners.forEach(o -> before.put(o, "secret of " + o.rowId()));
         List<Map<String, Object>> rowsBefore = jdbc.sql(UNCHANGED_COLUMNS).query().listOfRows();
-        KeyRotation rotation = new KeyRotation(jdbc, database.transactions());
+        KeyRotation rotation = new KeyRotation(new VaultStore(jdbc), database.transactions());
         AtomicInteger done = new AtomicInteger();
 
         assertThatThrownBy(() -> rotation.rotate(oldKey, newKey, id -> {
@@ -87,7 +87,7 @@ class KeyRotationTest {
     @Test
     void rotationRefusesAKeyThatIsNotTheCurrentOne() {
         vault(oldKey).put(owner(), "kept");
-        KeyRotation rotation = new KeyRotation(jdbc, database.transactions());
+        KeyRotation rotation = new KeyRotation(new VaultStore(jdbc), database.transactions());
 
         assertThatThrownBy(() -> rotation.rotate(randomKey(), newKey, id -> { }))
                 .hasMessageContaining("is not the current master key");
@@ -95,11 +95,11 @@ class KeyRotationTest {
     }
 
     private Vault vault(MasterKey key) {
-        return new Vault(jdbc, key, check(key));
+        return new Vault(new VaultStore(jdbc), key, check(key));
     }
 
     private VaultKeyCheck check(MasterKey key) {
-        return new VaultKeyCheck(jdbc, key, "");
+        return new VaultKeyCheck(new VaultStore(jdbc), key, "");
     }
 
     private Map<String, Long> keyIds() {

@@ -40,7 +40,7 @@ class RotateCommandTest {
         String newKey = randomKey();
         try (ScratchDatabase database = new ScratchDatabase(serverDataSource)) {
             run(database, oldKey, null, false).close();
-            KeyRotation rotation = new KeyRotation(database.jdbc(), database.transactions());
+            KeyRotation rotation = new KeyRotation(new VaultStore(database.jdbc()), database.transactions());
             long secrets = database.jdbc().sql("select count(*) from vault_secrets").query(Long.class).single();
             AtomicInteger done = new AtomicInteger();
             assertThatThrownBy(() -> rotation.rotate(MasterKey.fromBase64(oldKey, "old"), MasterKey.fromBase64(newKey, "new"),

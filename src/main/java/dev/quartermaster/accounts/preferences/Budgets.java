@@ -1,5 +1,6 @@
 package dev.quartermaster.accounts.preferences;
 
+import dev.quartermaster.accounts.preferences.BudgetStore.UserLimits;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Directory;
 import dev.quartermaster.identity.Tiers;
@@ -13,75 +14,66 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Budget limits per tier and per user (admins), and each user's personal cap below them. */
 @Service
 public class Budgets {
 
-    private final JdbcClient jdbc;
+    private final BudgetStore store;
     private final Tiers tiers;
     private final Directory directory;
 
-    Budgets(JdbcClient jdbc, Tiers tiers, Directory directory) {
-        this.jdbc = jdbc;
+    Budgets(BudgetStore store, Tiers tiers, Directory directory) {
+        this.store = store;
         this.tiers = tiers;
         this.directory = directory;
     }
 
     public BudgetView of(UUID userId, String tier) {
-        return BudgetView.of(tier(tier), user(userId, "monthly_limit", "daily_limit"),
-                user(userId, "personal_monthly_limit", "personal_daily_limit"));
+        return BudgetView.of(tier(tier), store.user(userId, UserLimits.ADMIN), store.user(userId, UserLimits.PERSONAL));
     }
 
     public Map<String, Limits> tiers() {
-        Map<String, Limits> set = jdbc.sql("select tier, monthly_limit, daily_limit from tier_budgets")
-                .query((rs, n) -> Map.entry(rs.getString(1), new Limits(rs.getBigDecimal(2), rs.getBigDecimal(3))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Limits> set = store.tiers();
         return tiers.all().stream().collect(Collectors.toMap(t -> t.name(), t -> set.getOrDefault(t.name(), Limits.NONE),
                 (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
     Limits tier(String tier) {
-        return jdbc.sql("select monthly_limit, daily_limit from tier_budgets where tier = ?").param(tier)
-                .query((rs, n) -> new Limits(rs.getBigDecimal(1), rs.getBigDecimal(2))).optional().orElse(Limits.NONE);
+        return store.tier(tier);
     }
 
     public Limits setTier(String tier, PatchRequest body) {
         tiers.find(tier).orElseThrow(() -> ApiException.notFound("no tier " + tier));
         Limits limits = patched(tier(tier), body);
-        jdbc.sql("""
-                insert into tier_budgets (tier, monthly_limit, daily_limit) values (?, ?, ?)
-                on conflict (tier) do update set monthly_limit = excluded.monthly_limit,
-                       daily_limit = excluded.daily_limit, updated_at = now()
-                """).params(tier, limits.monthlyLimit(), limits.dailyLimit()).update();
+        store.setTier(tier, limits);
         return limits;
     }
 
     public Limits user(UUID userId) {
         requireUser(userId);
-        return user(userId, "monthly_limit", "daily_limit");
+        return store.user(userId, UserLimits.ADMIN);
     }
 
     public Limits setUser(UUID userId, PatchRequest body) {
         requireUser(userId);
-        Limits limits = patched(user(userId, "monthly_limit", "daily_limit"), body);
-        upsertUser(userId, "monthly_limit", "daily_limit", limits);
+        Limits limits = patched(store.user(userId, UserLimits.ADMIN), body);
+        store.setUser(userId, UserLimits.ADMIN, limits);
         return limits;
     }
 
     /** A personal cap may lower the allowed limits, never raise them. */
     public BudgetView setPersonal(Caller caller, PatchRequest body) {
         Limits personal = read(body, "monthly_limit", "daily_limit", Limits.NONE);
-        Limits allowed = BudgetView.allowed(tier(caller.tier()), user(caller.userId(), "monthly_limit", "daily_limit"));
+        Limits allowed = BudgetView.allowed(tier(caller.tier()), store.user(caller.userId(), UserLimits.ADMIN));
         List<FieldError> errors = new ArrayList<>();
         above("monthly_limit", personal.monthlyLimit(), allowed.monthlyLimit(), errors);
         above("daily_limit", personal.dailyLimit(), allowed.dailyLimit(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        upsertUser(caller.userId(), "personal_monthly_limit", "personal_daily_limit", personal);
+        store.setUser(caller.userId(), UserLimits.PERSONAL, personal);
         return of(caller.userId(), caller.tier());
     }
 
@@ -108,18 +100,5 @@ public class Budgets {
         if (wanted != null && allowed != null && wanted.compareTo(allowed) > 0) {
             errors.add(new FieldError(field, "must not exceed your limit of " + allowed.toPlainString() + " USD"));
         }
-    }
-
-    private Limits user(UUID userId, String monthly, String daily) {
-        return jdbc.sql("select " + monthly + ", " + daily + " from user_budgets where user_id = ?").param(userId)
-                .query((rs, n) -> new Limits(rs.getBigDecimal(1), rs.getBigDecimal(2))).optional().orElse(Limits.NONE);
-    }
-
-    /** Column names come from this class, never from a request. */
-    private void upsertUser(UUID userId, String monthly, String daily, Limits limits) {
-        jdbc.sql("insert into user_budgets (user_id, " + monthly + ", " + daily + ") values (?, ?, ?)"
-                        + " on conflict (user_id) do update set " + monthly + " = excluded." + monthly + ", "
-                        + daily + " = excluded." + daily + ", updated_at = now()")
-                .params(userId, limits.monthlyLimit(), limits.dailyLimit()).update();
     }
 }

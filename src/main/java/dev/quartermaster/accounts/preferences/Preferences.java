@@ -2,28 +2,23 @@ package dev.quartermaster.accounts.preferences;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 
 /** A user's preferred model. */
-@Repository
+@Service
 public class Preferences {
 
-    private final JdbcClient jdbc;
+    private final PreferenceStore store;
 
-    Preferences(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Preferences(PreferenceStore store) {
+        this.store = store;
     }
 
     public Optional<String> model(UUID userId) {
-        return jdbc.sql("select preferred_model from user_preferences where user_id = ?").param(userId)
-                .query(String.class).optional();
+        return store.model(userId);
     }
 
     public void setModel(UUID userId, String model) {
-        jdbc.sql("""
-                insert into user_preferences (user_id, preferred_model) values (?, ?)
-                on conflict (user_id) do update set preferred_model = excluded.preferred_model, updated_at = now()
-                """).params(userId, model).update();
+        store.setModel(userId, model);
     }
 }

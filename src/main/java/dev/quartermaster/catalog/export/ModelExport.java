@@ -2,7 +2,6 @@ package dev.quartermaster.catalog.export;
 
 import dev.quartermaster.catalog.ArtifactResponses;
 import dev.quartermaster.catalog.model.ModelStore;
-import dev.quartermaster.catalog.taxonomy.TaxonomyKind;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
 import java.io.BufferedWriter;
@@ -13,21 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code export}: one denormalized CSV row per model, streamed from a database cursor into the
- * upload's chunks in the database (see {@link UploadChunks}), so memory stays bounded whatever the
- * catalog's size and any server process can serve the download. Only catalog columns and the names
- * of linked records are selected: nothing that could hold a secret.
+ * {@code export}: one denormalized CSV row per model ({@link ExportStore}), streamed from a database
+ * cursor into the upload's chunks in the database (see {@link UploadChunks}), so memory stays bounded
+ * whatever the catalog's size and any server process can serve the download.
  */
 @Service
 public class ModelExport {
@@ -36,31 +31,15 @@ public class ModelExport {
             "capabilities", "context_window", "active", "sample", "provider_profiles", "flags", "departments",
             "modalities", "pricing", "qualities", "reasoning_levels", "temperature_levels", "voices", "values",
             "agents", "version", "created_at", "updated_at");
-    private static final String ROWS = """
-            select m.id, m.value, m.name, m.description, m.provider, m.tier,
-                   array_to_string(m.capabilities, '; ') as capabilities, m.context_window, m.active::text, m.sample::text,
-                   (select string_agg(coalesce(p.name, p.model) || ' (' || p.provider || ')', '; ' order by mp.position)
-                      from catalog_model_providers mp join provider_profiles p on p.id = mp.profile_id
-                     where mp.model_id = m.id) as provider_profiles,
-                   %s,
-                   (select string_agg(a.name, '; ' order by lower(a.name)) from catalog_agent_models am
-                      join catalog_agents a on a.id = am.agent_id where am.model_id = m.id) as agents,
-                   m.version, to_json(m.created_at) #>> '{}', to_json(m.updated_at) #>> '{}'
-              from catalog_models m
-             where ?::uuid is null or m.id = ?::uuid
-             order by m.value
-            """;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private final JdbcTemplate cursor;
+    private final ExportStore exportRows;
     private final TransactionTemplate transaction;
     private final UploadStore uploads;
     private final ModelStore models;
 
-    ModelExport(DataSource dataSource, PlatformTransactionManager manager, UploadStore uploads, ModelStore models) {
-        this.cursor = new JdbcTemplate(dataSource);
-        // PostgreSQL streams with a cursor only inside a transaction and with a fetch size
-        this.cursor.setFetchSize(500);
+    ModelExport(ExportStore rows, PlatformTransactionManager manager, UploadStore uploads, ModelStore models) {
+        this.exportRows = rows;
         this.transaction = new TransactionTemplate(manager);
         this.uploads = uploads;
         this.models = models;
@@ -88,35 +67,17 @@ public class ModelExport {
         try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
             CsvWriter csv = new CsvWriter(out);
             csv.row(HEADER);
-            cursor.query(ROWS.formatted(sectionColumns()), rs -> {
-                List<String> fields = new ArrayList<>(HEADER.size());
-                for (int i = 1; i <= HEADER.size(); i++) {
-                    fields.add(rs.getString(i));
-                }
+            exportRows.eachRow(modelId, fields -> {
                 try {
                     csv.row(fields);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 rows.incrementAndGet();
-            }, modelId, modelId);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return rows.get();
-    }
-
-    /** One column per taxonomy kind: the names of the selected entries; prices written out for pricing. */
-    private static String sectionColumns() {
-        List<String> columns = new ArrayList<>();
-        for (TaxonomyKind kind : TaxonomyKind.values()) {
-            columns.add("""
-                    (select string_agg(case when x.kind = 'pricing' then x.name || ' (' || x.input_price_per_million
-                                                || ' in / ' || x.output_price_per_million || ' out ' || x.currency
-                                                || ' per 1M tokens)' else x.name end, '; ' order by lower(x.name))
-                       from catalog_model_taxonomy t join catalog_taxonomy x on x.id = t.entry_id
-                      where t.model_id = m.id and x.kind = '%s') as "%s\"""".formatted(kind.stored(), kind.section()));
-        }
-        return String.join(",\n", columns);
     }
 }

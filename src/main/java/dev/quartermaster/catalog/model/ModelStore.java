@@ -1,8 +1,10 @@
 package dev.quartermaster.catalog.model;
 
+import dev.quartermaster.catalog.CatalogModel;
 import dev.quartermaster.catalog.taxonomy.TaxonomyKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -81,6 +83,28 @@ public class ModelStore {
             link(id, f);
         });
         return version;
+    }
+
+    /** Inserts a model unless one has its value already; whether it was inserted. No links. */
+    public boolean insertIfAbsent(ModelFields f, boolean sample) {
+        return jdbc.sql("""
+                insert into catalog_models (name, description, value, provider, tier, capabilities, context_window,
+                                            active, sample)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (value) do nothing
+                """).params(f.name(), f.description(), f.value(), f.provider(), f.tier(),
+                f.capabilities().toArray(String[]::new), f.contextWindow(), f.active(), sample).update() > 0;
+    }
+
+    /** Every model as the catalog's public read API shows it, ordered by value. */
+    public List<CatalogModel> summaries() {
+        return jdbc.sql("""
+                select id, value, name, provider, capabilities, tier, active, created_at
+                  from catalog_models order by value
+                """).query((rs, n) -> new CatalogModel(rs.getObject("id", UUID.class), rs.getString("value"),
+                        rs.getString("name"), rs.getString("provider"),
+                        Arrays.asList((String[]) rs.getArray("capabilities").getArray()), rs.getString("tier"),
+                        rs.getBoolean("active"), rs.getObject("created_at", Timestamp.class).toInstant())).list();
     }
 
     public boolean delete(UUID id) {

@@ -4,12 +4,12 @@ import dev.quartermaster.catalog.Catalog;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.platform.Changes;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,12 +45,12 @@ public class SampleCatalog implements ApplicationRunner {
             new Sample("qwen2.5-coder", "Qwen 2.5 Coder", "ollama", 0, 32_768, List.of("code", "chat"), "Alibaba's code model, run locally by Ollama."),
             new Sample("nomic-embed-text", "Nomic Embed Text", "ollama", 0, 8_192, List.of("embeddings"), "Local embeddings by Ollama."));
 
-    private final JdbcClient jdbc;
+    private final ModelStore store;
     private final Tiers tiers;
     private final Changes changes;
 
-    public SampleCatalog(JdbcClient jdbc, Tiers tiers, Changes changes) {
-        this.jdbc = jdbc;
+    public SampleCatalog(ModelStore store, Tiers tiers, Changes changes) {
+        this.store = store;
         this.tiers = tiers;
         this.changes = changes;
     }
@@ -60,15 +60,15 @@ public class SampleCatalog implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         int added = 0;
         for (Sample s : MODELS) {
-            added += jdbc.sql("""
-                    insert into catalog_models (name, description, value, provider, tier, capabilities, context_window, sample)
-                    values (?, ?, ?, ?, ?, ?, ?, true)
-                    on conflict (value) do nothing
-                    """).params(s.name(), "[sample] " + s.description(), s.value(), s.provider(), tierOfRank(s.rank()),
-                    s.capabilities().toArray(String[]::new), s.contextWindow()).update();
+            added += store.insertIfAbsent(fields(s), true) ? 1 : 0;
         }
         changes.publish(Catalog.TOPIC);
         log.info("sample catalog: {} of {} models added (the others exist already)", added, MODELS.size());
+    }
+
+    private ModelFields fields(Sample s) {
+        return new ModelFields(s.name(), "[sample] " + s.description(), s.value(), s.provider(), tierOfRank(s.rank()),
+                s.capabilities(), s.contextWindow(), true, List.of(), Map.of());
     }
 
     /** 0: the lowest tier, 1: the next, 2: the highest, whatever the tiers are called. */

@@ -4,8 +4,8 @@ import dev.quartermaster.catalog.ArtifactResponses;
 import dev.quartermaster.catalog.Catalog;
 import dev.quartermaster.catalog.taxonomy.Taxonomy;
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Topic;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,14 +19,14 @@ public class CatalogRefresh {
 
     static final String SEARCH_VIEW = "catalog_search";
 
-    private final JdbcClient jdbc;
+    private final SearchStore store;
     private final Changes changes;
     private final Catalog catalog;
     private final Taxonomy taxonomy;
     private final SearchIndex index;
 
-    CatalogRefresh(JdbcClient jdbc, Changes changes, Catalog catalog, Taxonomy taxonomy, SearchIndex index) {
-        this.jdbc = jdbc;
+    CatalogRefresh(SearchStore store, Changes changes, Catalog catalog, Taxonomy taxonomy, SearchIndex index) {
+        this.store = store;
         this.changes = changes;
         this.catalog = catalog;
         this.taxonomy = taxonomy;
@@ -36,19 +36,12 @@ public class CatalogRefresh {
     /** One transaction: concurrent searches see the old projection until the new one is complete. */
     @Transactional
     public ArtifactResponses.Refreshed refresh() {
-        jdbc.sql("delete from catalog_search").update();
-        jdbc.sql("select catalog_search_sync(array(select id from catalog_models))").query().listOfRows();
-        // every row is back, so this rebuild's own tombstones say nothing; older ones matter only to an
-        // index that has not caught up since, and a day is plenty for that
-        jdbc.sql("""
-                delete from catalog_search_removed where xid = pg_current_xact_id() or at < now() - interval '1 day'
-                """).update();
-        jdbc.sql("analyze catalog_search").update();
+        store.rebuild();
         catalog.invalidate();
         taxonomy.invalidate();
         index.invalidate();
-        List<String> tags = List.of(Catalog.TOPIC, Taxonomy.TOPIC, SearchIndex.TOPIC);
-        tags.forEach(changes::publish);
-        return new ArtifactResponses.Refreshed(true, List.of(SEARCH_VIEW), tags);
+        List<Topic> topics = List.of(Catalog.TOPIC, Taxonomy.TOPIC, SearchIndex.TOPIC);
+        topics.forEach(changes::publish);
+        return new ArtifactResponses.Refreshed(true, List.of(SEARCH_VIEW), topics.stream().map(Topic::name).toList());
     }
 }

@@ -11,11 +11,6 @@ import dev.quartermaster.catalog.taxonomy.TaxonomyKind;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.providers.ProviderProfiles;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,14 +35,14 @@ public class ModelSearch {
     private record Named(UUID id, String name, String searchable) {
     }
 
-    private final JdbcClient jdbc;
+    private final SearchStore store;
     private final SearchIndex index;
     private final ProviderProfiles profiles;
     private final Taxonomy taxonomy;
     private final AgentStore agents;
 
-    ModelSearch(JdbcClient jdbc, SearchIndex index, ProviderProfiles profiles, Taxonomy taxonomy, AgentStore agents) {
-        this.jdbc = jdbc;
+    ModelSearch(SearchStore store, SearchIndex index, ProviderProfiles profiles, Taxonomy taxonomy, AgentStore agents) {
+        this.store = store;
         this.index = index;
         this.profiles = profiles;
         this.taxonomy = taxonomy;
@@ -120,12 +114,7 @@ public class ModelSearch {
     /** The page's rows as the projection has them now, in the index's order. */
     private List<ListModelApiModel> rows(List<UUID> ids) {
         Map<UUID, ListModelApiModel> byId = new HashMap<>();
-        jdbc.sql("""
-                select model_id, name, description, value, provider, tier, capabilities, context_window, active,
-                       provider_ids, department_ids, agent_ids, version, updated_at
-                  from catalog_search where model_id = any (?::uuid[])
-                """).param(ids.toArray(UUID[]::new)).query(ModelSearch::row).list()
-                .forEach(row -> byId.put(row.modelId(), row));
+        store.rows(ids).forEach(row -> byId.put(row.modelId(), row));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -133,17 +122,5 @@ public class ModelSearch {
                                              java.util.function.ToLongFunction<UUID> count) {
         return new ListFilterSection(search, options.stream().map(o -> new FilterOption(o.id(), o.name(),
                 count.applyAsLong(o.id()), selected.contains(o.id()))).toList());
-    }
-
-    private static ListModelApiModel row(ResultSet rs, int n) throws SQLException {
-        return new ListModelApiModel(rs.getObject("model_id", UUID.class), rs.getString("name"),
-                rs.getString("description"), rs.getString("value"), rs.getString("provider"), rs.getString("tier"),
-                Arrays.asList((String[]) rs.getArray("capabilities").getArray()), (Integer) rs.getObject("context_window"),
-                rs.getBoolean("active"), uuids(rs.getArray("provider_ids")), uuids(rs.getArray("department_ids")),
-                uuids(rs.getArray("agent_ids")), rs.getInt("version"), rs.getObject("updated_at", OffsetDateTime.class));
-    }
-
-    private static List<UUID> uuids(Array array) throws SQLException {
-        return Arrays.stream((Object[]) array.getArray()).map(UUID.class::cast).toList();
     }
 }

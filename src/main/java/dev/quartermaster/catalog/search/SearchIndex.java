@@ -1,15 +1,14 @@
 package dev.quartermaster.catalog.search;
 
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Topic;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -24,21 +23,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SearchIndex {
 
-    static final String TOPIC = "catalog.search";
-    private static final String COLUMNS = "model_id, name, value, description, provider_ids, department_ids, agent_ids";
+    static final Topic TOPIC = new Topic("catalog.search");
 
     /** The sorted entries and the oldest transaction that may not have been visible when they were read. */
     private record State(SearchView view, long horizon) {
     }
 
-    private final JdbcClient jdbc;
+    private final SearchStore store;
     private final TransactionTemplate snapshot;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile State state;
     private volatile long lastReadStarted;
 
-    SearchIndex(JdbcClient jdbc, PlatformTransactionManager manager, Changes changes) {
-        this.jdbc = jdbc;
+    SearchIndex(SearchStore store, PlatformTransactionManager manager, Changes changes) {
+        this.store = store;
         this.snapshot = new TransactionTemplate(manager);
         // one consistent view of the projection, of the tombstones and of the transaction horizon
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -67,32 +65,20 @@ class SearchIndex {
     }
 
     private State load() {
-        long horizon = horizon();
-        List<SearchEntry> entries = jdbc.sql("select " + COLUMNS + " from catalog_search")
-                .query((rs, n) -> SearchEntry.of(rs)).list();
-        SearchEntry[] sorted = entries.toArray(SearchEntry[]::new);
+        long horizon = store.horizon();
+        SearchEntry[] sorted = store.entries().toArray(SearchEntry[]::new);
         Arrays.sort(sorted, SearchEntry.ORDER);
         return new State(SearchView.of(sorted), horizon);
     }
 
     private State catchUp(State old) {
-        long horizon = horizon();
+        long horizon = store.horizon();
         Map<UUID, SearchEntry> changed = new HashMap<>();
-        jdbc.sql("select " + COLUMNS + " from catalog_search where xid >= ?::text::xid8").param(old.horizon())
-                .query(rs -> {
-                    SearchEntry entry = SearchEntry.of(rs);
-                    changed.put(entry.id(), entry);
-                });
-        Set<UUID> removed = new HashSet<>(jdbc.sql("select model_id from catalog_search_removed where xid >= ?::text::xid8")
-                .param(old.horizon()).query(UUID.class).list());
+        store.entriesWrittenSince(old.horizon(), entry -> changed.put(entry.id(), entry));
+        Set<UUID> removed = new HashSet<>(store.removedSince(old.horizon()));
         if (changed.isEmpty() && removed.isEmpty()) {
             return new State(old.view(), horizon);
         }
         return new State(old.view().with(changed, removed), horizon);
-    }
-
-    /** Transactions from this one on may have been running, unseen, when this snapshot was taken. */
-    private long horizon() {
-        return jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint").query(Long.class).single();
     }
 }

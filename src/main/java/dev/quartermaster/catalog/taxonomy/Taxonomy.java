@@ -2,6 +2,7 @@ package dev.quartermaster.catalog.taxonomy;
 
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.Snapshot;
+import dev.quartermaster.platform.Topic;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Taxonomy {
 
-    public static final String TOPIC = "catalog.taxonomy";
+    public static final Topic TOPIC = new Topic("catalog.taxonomy");
 
     private record Index(Map<TaxonomyKind, List<TaxonomyEntry>> byKind, Map<UUID, TaxonomyEntry> byId) {
     }

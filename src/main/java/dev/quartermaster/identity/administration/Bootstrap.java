@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,7 +27,6 @@ class Bootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
 
-    private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final UserStore users;
     private final ApiKeyStore keys;
@@ -39,11 +37,10 @@ class Bootstrap implements SmartInitializingSingleton {
     private final String command;
     private final String baseUrl;
 
-    Bootstrap(JdbcClient jdbc, TransactionTemplate tx, UserStore users, ApiKeyStore keys, KeyHasher hasher,
+    Bootstrap(TransactionTemplate tx, UserStore users, ApiKeyStore keys, KeyHasher hasher,
               Tiers tiers, BCryptPasswordEncoder passwords, IdentityProperties properties,
               @Value("${qm.command:}") String command,
               @Value("${server.address:}") String serverAddress, @Value("${server.port:8080}") String serverPort) {
-        this.jdbc = jdbc;
         this.tx = tx;
         this.users = users;
         this.keys = keys;
@@ -71,10 +68,10 @@ class Bootstrap implements SmartInitializingSingleton {
 
     /** How the operator signs in as the new admin; null when the database already had users. */
     private Access createAdminIfEmpty() {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('quartermaster bootstrap'))").query().listOfRows();
+        users.lockFirstUserCreation();
         String key = blankToNull(settings.adminKey());
         String password = blankToNull(settings.adminPassword());
-        if (jdbc.sql("select exists (select 1 from users)").query(Boolean.class).single()) {
+        if (users.anyExist()) {
             if (key != null || password != null) {
                 log.info("users exist, so QM_BOOTSTRAP_ADMIN_KEY and QM_BOOTSTRAP_ADMIN_PASSWORD were not used:"
                         + " they apply to an empty database only");

@@ -3,13 +3,14 @@ package dev.quartermaster.identity.administration;
 import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.identity.authentication.Authenticator;
+import dev.quartermaster.identity.store.TierStore;
+import dev.quartermaster.identity.store.UserStore;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,21 +18,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TierAdmin {
 
-    private static final String SELECT = "select name, rank, description, managed_keys, created_at, updated_at from tiers";
-
-    private final JdbcClient jdbc;
+    private final TierStore store;
+    private final UserStore users;
     private final Tiers tiers;
     private final Changes changes;
 
-    TierAdmin(JdbcClient jdbc, Tiers tiers, Changes changes) {
-        this.jdbc = jdbc;
+    TierAdmin(TierStore store, UserStore users, Tiers tiers, Changes changes) {
+        this.store = store;
+        this.users = users;
         this.tiers = tiers;
         this.changes = changes;
     }
 
     public Tier get(String name) {
-        return jdbc.sql(SELECT + " where name = ?").param(name).query(Tier.class).optional()
-                .orElseThrow(() -> ApiException.notFound("no tier " + name));
+        return store.find(name).orElseThrow(() -> ApiException.notFound("no tier " + name));
     }
 
     @Transactional
@@ -40,10 +40,8 @@ public class TierAdmin {
             throw ApiException.invalid("name", "is already taken");
         }
         rankFree("rank", request.rank(), null);
-        jdbc.sql("insert into tiers (name, rank, description, managed_keys) values (?, ?, ?, ?)")
-                .params(request.name(), request.rank(), request.description() == null ? "" : request.description(),
-                        Boolean.TRUE.equals(request.managedKeys()))
-                .update();
+        store.insert(request.name(), request.rank(), request.description() == null ? "" : request.description(),
+                Boolean.TRUE.equals(request.managedKeys()));
         changed();
         return get(request.name());
     }
@@ -57,16 +55,16 @@ public class TierAdmin {
                 patch.reject(new FieldError("rank", "must be an integer"));
             } else {
                 rankFree("rank", rank, name);
-                set(name, "rank", rank);
+                store.setRank(name, rank);
             }
         }
         if (patch.has("description")) {
             String description = UserAdmin.bounded(patch, "description", 1000);
-            set(name, "description", description == null ? "" : description);
+            store.setDescription(name, description == null ? "" : description);
         }
         if (patch.has("managedKeys")) {
             Boolean managed = patch.bool("managedKeys");
-            set(name, "managed_keys", Boolean.TRUE.equals(managed));
+            store.setManagedKeys(name, Boolean.TRUE.equals(managed));
         }
         patch.validate();
         changed();
@@ -76,14 +74,14 @@ public class TierAdmin {
     @Transactional
     public Tier delete(String name) {
         Tier tier = get(name);
-        long users = jdbc.sql("select count(*) from users where tier = ?").param(name).query(Long.class).single();
-        if (users > 0) {
-            throw ApiException.conflict("tier " + name + " is used by " + users + " users", Map.of("users", users));
+        long members = users.countInTier(name);
+        if (members > 0) {
+            throw ApiException.conflict("tier " + name + " is used by " + members + " users", Map.of("users", members));
         }
         if (tiers.all().size() == 1) {
             throw ApiException.conflict("the last tier cannot be deleted", Map.of());
         }
-        jdbc.sql("delete from tiers where name = ?").param(name).update();
+        store.delete(name);
         changed();
         return tier;
     }
@@ -93,17 +91,9 @@ public class TierAdmin {
     }
 
     private void rankFree(String field, int rank, String except) {
-        boolean taken = jdbc.sql("select count(*) from tiers where rank = ? and name is distinct from ?")
-                .params(rank, except).query(Long.class).single() > 0;
-        if (taken) {
+        if (store.rankTaken(rank, except)) {
             throw ApiException.invalid(field, "another tier already has rank " + rank);
         }
-    }
-
-    /** Sets one column; the column name comes from this class, never from a request. */
-    private void set(String name, String column, Object value) {
-        jdbc.sql("update tiers set " + column + " = ?, updated_at = now(), version = version + 1 where name = ?")
-                .params(value, name).update();
     }
 
     private void changed() {

@@ -5,6 +5,7 @@ import dev.quartermaster.identity.store.ApiKeyStore;
 import dev.quartermaster.identity.store.UserStore;
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.KeyedCache;
+import dev.quartermaster.platform.Topic;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Authenticator {
 
-    public static final String TOPIC = "identity";
+    public static final Topic TOPIC = new Topic("identity");
     private static final int CACHE_SIZE = 100_000;
     private static final String NO_USER = new BCryptPasswordEncoder().encode("no such user");
 

@@ -50,6 +50,10 @@ public class GroupStore {
                 .params(value, id).update();
     }
 
+    public boolean exists(UUID id) {
+        return jdbc.sql("select exists (select 1 from groups where id = ?)").param(id).query(Boolean.class).single();
+    }
+
     public boolean delete(UUID id) {
         return jdbc.sql("delete from groups where id = ?").param(id).update() > 0;
     }

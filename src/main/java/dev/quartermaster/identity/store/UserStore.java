@@ -79,6 +79,26 @@ public class UserStore {
         }
     }
 
+    public boolean exists(UUID id) {
+        return jdbc.sql("select exists (select 1 from users where id = ?)").param(id).query(Boolean.class).single();
+    }
+
+    public boolean anyExist() {
+        return jdbc.sql("select exists (select 1 from users)").query(Boolean.class).single();
+    }
+
+    public long countInTier(String tier) {
+        return jdbc.sql("select count(*) from users where tier = ?").param(tier).query(Long.class).single();
+    }
+
+    /**
+     * Held until the caller's transaction ends: server processes starting at once on an empty database
+     * take turns deciding whether the first user is still missing.
+     */
+    public void lockFirstUserCreation() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('quartermaster bootstrap'))").query().listOfRows();
+    }
+
     public boolean delete(UUID id) {
         return jdbc.sql("delete from users where id = ?").param(id).update() > 0;
     }

@@ -1,2 +1,2 @@
-/** The identity tables: users, groups and API keys, and the rows read from them. */
+/** The identity tables: users, groups, tiers and API keys, and the rows read from them. */
 package dev.quartermaster.identity.store;

@@ -1,6 +1,7 @@
 package dev.quartermaster.platform.database;
 
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Topic;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -34,7 +35,7 @@ class PostgresChanges implements Changes, SmartLifecycle {
     private static final long HEARTBEAT_NANOS = 5_000_000_000L;
 
     private final String origin = UUID.randomUUID().toString();
-    /** Per topic: called with the key of a keyed change, or with null for "everything". */
+    /** Per topic name: called with the key of a keyed change, or with null for "everything". */
     private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final ConnectionSettings settings;
@@ -47,37 +48,34 @@ class PostgresChanges implements Changes, SmartLifecycle {
     }
 
     @Override
-    public void publish(String topic) {
+    public void publish(Topic topic) {
         publish(topic, null);
     }
 
     @Override
-    public void publish(String topic, String key) {
-        if (topic.contains(" ")) {
-            throw new IllegalArgumentException("a topic has no spaces");
-        }
-        String payload = origin + " " + topic + (key == null ? "" : " " + key);
+    public void publish(Topic topic, String key) {
+        String payload = origin + " " + topic.name() + (key == null ? "" : " " + key);
         jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, payload).query().listOfRows();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    fire(topic, key);
+                    fire(topic.name(), key);
                 }
             });
         } else {
-            fire(topic, key);
+            fire(topic.name(), key);
         }
     }
 
     @Override
-    public void subscribe(String topic, Runnable listener) {
+    public void subscribe(Topic topic, Runnable listener) {
         subscribe(topic, key -> listener.run(), listener);
     }
 
     @Override
-    public void subscribe(String topic, Consumer<String> one, Runnable all) {
-        listeners.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(key -> {
+    public void subscribe(Topic topic, Consumer<String> one, Runnable all) {
+        listeners.computeIfAbsent(topic.name(), t -> new CopyOnWriteArrayList<>()).add(key -> {
             if (key == null) {
                 all.run();
             } else {

@@ -4,6 +4,7 @@ import dev.quartermaster.audit.AuditLog;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.providers.ProfileSummary;
 import dev.quartermaster.providers.ProviderProfiles;
 import dev.quartermaster.secrets.SecretOwner;
 import dev.quartermaster.secrets.Vault;
@@ -38,6 +39,10 @@ public class ProfileService {
 
     public List<Profile> list() {
         return store.list();
+    }
+
+    public List<ProfileSummary> summaries() {
+        return store.summaries();
     }
 
     public Profile get(UUID id) {

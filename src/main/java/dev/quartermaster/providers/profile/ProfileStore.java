@@ -1,5 +1,6 @@
 package dev.quartermaster.providers.profile;
 
+import dev.quartermaster.providers.ProfileSummary;
 import dev.quartermaster.providers.ProviderType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +36,15 @@ class ProfileStore {
 
     List<Profile> list() {
         return jdbc.sql(SELECT + " order by number").query(this::profile).list();
+    }
+
+    /** Every profile as other modules see it, without the columns they need not read. */
+    List<ProfileSummary> summaries() {
+        return jdbc.sql("""
+                select id, number, name, provider, model, is_active, has_key from provider_profiles order by number
+                """).query((rs, n) -> new ProfileSummary(rs.getObject("id", UUID.class), rs.getLong("number"),
+                        rs.getString("name"), ProviderType.fromWire(rs.getString("provider")), rs.getString("model"),
+                        rs.getBoolean("is_active"), rs.getBoolean("has_key"))).list();
     }
 
     Optional<Profile> find(UUID id) {
