@@ -1,15 +1,25 @@
 package dev.quartermaster.platform;
 
+import jakarta.validation.Validator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
-/** JSON in is read strictly: a number is not a string, a string is not a boolean, one document per body. */
+/**
+ * JSON in is read strictly: a number is not a string, a string is not a boolean, one document per
+ * body; and a {@link CheckedBody} record is read by the {@link RecordBinder}.
+ */
 @Configuration(proxyBeanMethods = false)
 class JsonConfig {
 
@@ -30,5 +40,21 @@ class JsonConfig {
                 .withCoercionConfig(LogicalType.Integer, c -> c
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+    }
+
+    /** The validator is looked up on first use: the mapper is built before validation is configured. */
+    @Bean
+    JsonMapperBuilderCustomizer checkedBodies(ObjectProvider<Validator> validator) {
+        SimpleModule module = new SimpleModule("checked-bodies");
+        module.setDeserializerModifier(new ValueDeserializerModifier() {
+            @Override
+            public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
+                                                           ValueDeserializer<?> deserializer) {
+                Class<?> type = bean.getBeanClass();
+                return type.isRecord() && type.isAnnotationPresent(CheckedBody.class)
+                        ? new RecordBinder(type, validator::getObject) : deserializer;
+            }
+        });
+        return builder -> builder.addModule(module);
     }
 }

@@ -61,7 +61,7 @@ public final class PatchRequest {
     public String stringAtMost(String field, int maxLength) {
         String value = string(field);
         if (value != null && value.length() > maxLength) {
-            return reject(field, "must be at most " + maxLength + " characters");
+            return reject(field, Text.atMost(maxLength));
         }
         return value;
     }

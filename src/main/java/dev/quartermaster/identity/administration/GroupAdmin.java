@@ -8,6 +8,7 @@ import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
+import dev.quartermaster.platform.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -56,8 +57,8 @@ public class GroupAdmin {
         containment.mayGrant(caller, get(id).permissions());
         if (patch.has("name")) {
             String name = patch.string("name");
-            if (name == null || name.isBlank() || name.length() > 100) {
-                patch.reject(new FieldError("name", "must be 1-100 characters"));
+            if (name == null || name.isBlank() || name.length() > IdentityRequests.GROUP_NAME) {
+                patch.reject(new FieldError("name", Text.between(1, IdentityRequests.GROUP_NAME)));
             } else if (groups.resolve(name).filter(other -> !other.equals(id)).isPresent()) {
                 patch.reject(new FieldError("name", "is already taken"));
             } else {
@@ -65,7 +66,7 @@ public class GroupAdmin {
             }
         }
         if (patch.has("description")) {
-            String description = UserAdmin.bounded(patch, "description", 1000);
+            String description = patch.stringAtMost("description", IdentityRequests.DESCRIPTION);
             groups.set(id, "description", description == null ? "" : description);
         }
         if (patch.has("permissions")) {

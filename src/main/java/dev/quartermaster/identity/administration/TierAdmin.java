@@ -61,7 +61,7 @@ public class TierAdmin {
             }
         }
         if (patch.has("description")) {
-            String description = UserAdmin.bounded(patch, "description", 1000);
+            String description = patch.stringAtMost("description", IdentityRequests.DESCRIPTION);
             set(name, "description", description == null ? "" : description);
         }
         if (patch.has("managedKeys")) {
