@@ -2,12 +2,18 @@ package dev.quartermaster.platform;
 
 import io.swagger.v3.oas.models.info.Info;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The API description's title, version and introduction, instead of springdoc's placeholders. */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsInfo {
+
+    /** A {@code Checked<CreateUser>} body is described as the CreateUser it carries. */
+    static {
+        SpringDocUtils.getConfig().addResponseWrapperToIgnore(Checked.class);
+    }
 
     @Bean
     OpenApiCustomizer serviceInfo() {

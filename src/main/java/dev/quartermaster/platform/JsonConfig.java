@@ -51,10 +51,21 @@ class JsonConfig {
             public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
                                                            ValueDeserializer<?> deserializer) {
                 Class<?> type = bean.getBeanClass();
+                if (type == Checked.class) {
+                    Class<?> body = bean.getType().containedType(0).getRawClass();
+                    return new RecordBinder.Deferred(new RecordBinder(checkedBody(body), validator::getObject));
+                }
                 return type.isRecord() && type.isAnnotationPresent(CheckedBody.class)
                         ? new RecordBinder(type, validator::getObject) : deserializer;
             }
         });
         return builder -> builder.addModule(module);
+    }
+
+    private static Class<?> checkedBody(Class<?> type) {
+        if (!type.isRecord() || !type.isAnnotationPresent(CheckedBody.class)) {
+            throw new IllegalStateException("Checked<" + type.getName() + ">: only a @CheckedBody record can be checked");
+        }
+        return type;
     }
 }

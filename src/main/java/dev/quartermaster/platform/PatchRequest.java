@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class PatchRequest {
 
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal(Money.MAX);
 
     private final JsonNode body;
     private final List<FieldError> errors = new ArrayList<>();
@@ -93,7 +93,7 @@ public final class PatchRequest {
         }
         BigDecimal value = node.decimalValue();
         if (value.signum() < 0 || value.compareTo(MAX_AMOUNT) > 0 || value.stripTrailingZeros().scale() > 2) {
-            return reject(field, "must be between 0 and " + MAX_AMOUNT.toPlainString() + " with at most two decimals");
+            return reject(field, Money.RULE);
         }
         return value.setScale(2);
     }

@@ -24,7 +24,8 @@ import tools.jackson.databind.ValueDeserializer;
  * Reads a {@link CheckedBody} record. Jackson stops at the first value it cannot convert, so each
  * field is converted on its own; a field that converts is then checked against its constraints.
  * Each failing field reports one reason: its type error, else its first broken constraint in
- * declaration order. The record is built only from a body without errors.
+ * declaration order. A handler that takes the record gets a 400 for any error; one that takes
+ * {@link Checked} of it passes the errors on to the service that adds its own.
  */
 final class RecordBinder extends ValueDeserializer<Object> {
 
@@ -47,6 +48,11 @@ final class RecordBinder extends ValueDeserializer<Object> {
 
     @Override
     public Object deserialize(JsonParser parser, DeserializationContext ctxt) throws JacksonException {
+        return bind(parser, ctxt).valid();
+    }
+
+    /** The body read whole: a record and every error of its fields, thrown only if no record can be built. */
+    Checked<Object> bind(JsonParser parser, DeserializationContext ctxt) {
         JsonNode body = ctxt.readTree(parser);
         if (body == null || !body.isObject()) {
             throw ApiException.invalid("body", "must be a JSON object");
@@ -60,10 +66,22 @@ final class RecordBinder extends ValueDeserializer<Object> {
             body.propertyNames().stream().filter(field -> !names.contains(field)).forEach(field -> errors.add(
                     new FieldError(field, "is not a field of this request; expected " + names.stream().sorted().toList())));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+        return new Checked<>(construct(values, errors), errors);
+    }
+
+    /** Reads {@code Checked<R>} for a {@link CheckedBody} record R: the errors go on to the service. */
+    static final class Deferred extends ValueDeserializer<Object> {
+
+        private final RecordBinder binder;
+
+        Deferred(RecordBinder binder) {
+            this.binder = binder;
         }
-        return construct(values);
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext ctxt) throws JacksonException {
+            return binder.bind(parser, ctxt);
+        }
     }
 
     /** The converted value, or null with the field's one error added. */
@@ -123,13 +141,17 @@ final class RecordBinder extends ValueDeserializer<Object> {
         return field.toString();
     }
 
-    private Object construct(Object[] values) {
+    /** The record; with field errors, a record that cannot be built (an invariant, a null) ends the reading. */
+    private Object construct(Object[] values, List<FieldError> errors) {
         try {
             Constructor<?> canonical = type.getDeclaredConstructor(
                     Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
             canonical.setAccessible(true);
             return canonical.newInstance(values);
         } catch (InvocationTargetException e) {
+            if (!errors.isEmpty()) {
+                throw ApiException.invalid(errors);
+            }
             if (e.getCause() instanceof IllegalArgumentException invariant) {
                 throw ApiException.invalid("body", invariant.getMessage());
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
+import dev.quartermaster.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,6 +33,17 @@ class CreateBodiesTest {
                 TestApi.json("{\"field\": \"tier\", \"message\": \"must be a string\"}"),
                 TestApi.json("{\"field\": \"permissions\", \"message\": \"must be an array\"}"),
                 TestApi.json("{\"field\": \"password\", \"message\": \"must be at least 12 characters\"}"));
+    }
+
+    @Test
+    void theServicesRulesAreReportedTogetherWithTheBodysOwn() {
+        TestResponse refused = TestApi.at(port).asAdmin().post("/api/v1/system/users", """
+                {"username": "%s", "displayName": 7, "tier": "platinum", "permissions": ["root"]}
+                """.formatted(TestUsers.uniqueName("mixed")));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("displayName", "tier", "permissions[0]");
     }
 
     @Test
@@ -63,7 +75,11 @@ class CreateBodiesTest {
 
     @Test
     void theApiDescriptionShowsTheLimitsTheServerChecks() {
-        var schemas = TestApi.at(port).get("/v3/api-docs").json().at("/components/schemas");
+        var docs = TestApi.at(port).get("/v3/api-docs").json();
+        var schemas = docs.at("/components/schemas");
+
+        assertThat(docs.at("/paths/~1api~1v1~1system~1users/post/requestBody/content/application~1json/schema/$ref")
+                .stringValue()).as("a Checked body is described as the record it carries").endsWith("/CreateUser");
 
         assertThat(schemas.at("/CreateUser/properties/displayName/maxLength").intValue()).isEqualTo(255);
         assertThat(schemas.at("/CreateGroup/properties/description/maxLength").intValue()).isEqualTo(1000);

@@ -6,6 +6,7 @@ import dev.quartermaster.identity.store.GroupStore;
 import dev.quartermaster.identity.store.GroupView;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
 import dev.quartermaster.platform.Text;
@@ -38,14 +39,14 @@ public class GroupAdmin {
     }
 
     @Transactional
-    public GroupView create(IdentityRequests.CreateGroup request, Caller caller) {
-        List<FieldError> errors = new ArrayList<>(PermissionNames.unknown("permissions", request.permissions()));
-        if (groups.resolve(request.name()).isPresent()) {
+    public GroupView create(Checked<IdentityRequests.CreateGroup> body, Caller caller) {
+        IdentityRequests.CreateGroup sent = body.sent();
+        List<FieldError> errors = new ArrayList<>(PermissionNames.unknown("permissions", sent.permissions()));
+        if (sent.name() != null && groups.resolve(sent.name()).isPresent()) {
             errors.add(new FieldError("name", "is already taken"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        body.rejectAll(errors);
+        IdentityRequests.CreateGroup request = body.valid();
         containment.mayGrant(caller, request.permissions() == null ? List.of() : request.permissions());
         UUID id = groups.insert(request.name(), request.description() == null ? "" : request.description(),
                 request.permissions() == null ? List.of() : request.permissions());

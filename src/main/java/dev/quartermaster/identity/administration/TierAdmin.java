@@ -5,6 +5,7 @@ import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.identity.authentication.Authenticator;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
 import java.util.List;
@@ -35,11 +36,15 @@ public class TierAdmin {
     }
 
     @Transactional
-    public Tier create(IdentityRequests.CreateTier request) {
-        if (tiers.find(request.name()).isPresent()) {
-            throw ApiException.invalid("name", "is already taken");
+    public Tier create(Checked<IdentityRequests.CreateTier> body) {
+        IdentityRequests.CreateTier sent = body.sent();
+        if (sent.name() != null && tiers.find(sent.name()).isPresent()) {
+            body.reject(new FieldError("name", "is already taken"));
         }
-        rankFree("rank", request.rank(), null);
+        if (sent.rank() != null && rankTaken(sent.rank(), null)) {
+            body.reject(new FieldError("rank", "another tier already has rank " + sent.rank()));
+        }
+        IdentityRequests.CreateTier request = body.valid();
         jdbc.sql("insert into tiers (name, rank, description, managed_keys) values (?, ?, ?, ?)")
                 .params(request.name(), request.rank(), request.description() == null ? "" : request.description(),
                         Boolean.TRUE.equals(request.managedKeys()))
@@ -93,11 +98,14 @@ public class TierAdmin {
     }
 
     private void rankFree(String field, int rank, String except) {
-        boolean taken = jdbc.sql("select count(*) from tiers where rank = ? and name is distinct from ?")
-                .params(rank, except).query(Long.class).single() > 0;
-        if (taken) {
+        if (rankTaken(rank, except)) {
             throw ApiException.invalid(field, "another tier already has rank " + rank);
         }
+    }
+
+    private boolean rankTaken(int rank, String except) {
+        return jdbc.sql("select count(*) from tiers where rank = ? and name is distinct from ?")
+                .params(rank, except).query(Long.class).single() > 0;
     }
 
     /** Sets one column; the column name comes from this class, never from a request. */

@@ -12,6 +12,7 @@ import dev.quartermaster.identity.store.UserStore;
 import dev.quartermaster.identity.store.UserView;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.MaxBytes;
 import dev.quartermaster.platform.PatchRequest;
@@ -57,17 +58,17 @@ public class UserAdmin {
     }
 
     @Transactional
-    public UserView create(IdentityRequests.CreateUser request, Caller caller) {
-        List<FieldError> errors = new ArrayList<>(PermissionNames.unknown("permissions", request.permissions()));
-        String tier = request.tier() == null ? tiers.lowest().name() : request.tier();
+    public UserView create(Checked<IdentityRequests.CreateUser> body, Caller caller) {
+        IdentityRequests.CreateUser sent = body.sent();
+        List<FieldError> errors = new ArrayList<>(PermissionNames.unknown("permissions", sent.permissions()));
+        String tier = sent.tier() == null ? tiers.lowest().name() : sent.tier();
         checkTier("tier", tier, errors);
-        List<UUID> groupIds = resolveGroups("groups", request.groups(), errors);
-        if (users.idOf(request.username()).isPresent()) {
+        List<UUID> groupIds = resolveGroups("groups", sent.groups(), errors);
+        if (sent.username() != null && users.idOf(sent.username()).isPresent()) {
             errors.add(new FieldError("username", "is already taken"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        body.rejectAll(errors);
+        IdentityRequests.CreateUser request = body.valid();
         containment.mayGrant(caller, request.permissions() == null ? List.of() : request.permissions());
         containment.mayGrant(caller, permissionsOf(groupIds));
         UUID id = users.insert(request.username(), request.displayName(), tier,

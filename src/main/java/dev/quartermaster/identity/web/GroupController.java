@@ -6,6 +6,7 @@ import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.identity.administration.GroupAdmin;
 import dev.quartermaster.identity.administration.IdentityRequests;
 import dev.quartermaster.identity.store.GroupView;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.Envelope;
 import dev.quartermaster.platform.PatchRequest;
 import java.util.List;
@@ -48,7 +49,7 @@ class GroupController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permissions.USERS_CREATE)
-    Envelope<GroupView> create(Caller caller, @RequestBody IdentityRequests.CreateGroup request) {
+    Envelope<GroupView> create(Caller caller, @RequestBody Checked<IdentityRequests.CreateGroup> request) {
         return Envelope.of(admin.create(request, caller));
     }
 

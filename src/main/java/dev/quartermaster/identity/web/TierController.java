@@ -6,6 +6,7 @@ import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.administration.IdentityRequests;
 import dev.quartermaster.identity.administration.TierAdmin;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.Envelope;
 import dev.quartermaster.platform.PatchRequest;
 import java.util.List;
@@ -47,7 +48,7 @@ class TierController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permissions.USERS_CREATE)
-    Envelope<Tier> create(@RequestBody IdentityRequests.CreateTier request) {
+    Envelope<Tier> create(@RequestBody Checked<IdentityRequests.CreateTier> request) {
         return Envelope.of(admin.create(request));
     }
 

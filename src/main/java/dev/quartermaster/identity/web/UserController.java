@@ -7,6 +7,7 @@ import dev.quartermaster.identity.administration.IdentityRequests;
 import dev.quartermaster.identity.administration.UserAdmin;
 import dev.quartermaster.identity.store.ApiKeyView;
 import dev.quartermaster.identity.store.UserView;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.Envelope;
 import dev.quartermaster.platform.PatchRequest;
 import jakarta.validation.constraints.Max;
@@ -53,7 +54,7 @@ class UserController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permissions.USERS_CREATE)
-    Envelope<UserView> create(Caller caller, @RequestBody IdentityRequests.CreateUser request) {
+    Envelope<UserView> create(Caller caller, @RequestBody Checked<IdentityRequests.CreateUser> request) {
         return Envelope.of(admin.create(request, caller));
     }
 

@@ -1,0 +1,39 @@
+package dev.quartermaster.integrations;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.quartermaster.platform.CheckedBody;
+import dev.quartermaster.platform.Text;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+
+/** Request bodies of the integrations surfaces, with the limits of their fields. */
+public final class ConnectionRequests {
+
+    static final String INTEGRATION_ID = "^[a-z0-9][a-z0-9._-]{0,63}$";
+    static final int INTEGRATION_ID_LENGTH = 64;
+    static final int NAME_LENGTH = 255;
+
+    private ConnectionRequests() {
+    }
+
+    /** A connection is owned by exactly one user or one group; {@link Connections} checks which. */
+    @CheckedBody
+    public record Create(
+            @JsonProperty("display_name") @NotBlank(message = Text.REQUIRED)
+            @Size(max = NAME_LENGTH, message = Text.AT_MOST) String displayName,
+            @JsonProperty("integration_config_id") @NotBlank(message = Text.REQUIRED)
+            @Size(max = INTEGRATION_ID_LENGTH, message = Text.AT_MOST)
+            @Pattern(regexp = INTEGRATION_ID, message = "must be lowercase letters, digits, . _ or -")
+            String integrationConfigId,
+            @JsonProperty("nango_connection_id") @NotBlank(message = Text.REQUIRED)
+            @Size(max = NAME_LENGTH, message = Text.AT_MOST) String nangoConnectionId,
+            @JsonProperty("owner_user_id") UUID ownerUserId,
+            @JsonProperty("group_id") UUID groupId) {
+    }
+
+    @CheckedBody
+    public record Prefer(@JsonProperty("connection_id") @NotBlank(message = Text.REQUIRED) String connectionId) {
+    }
+}
