@@ -2,10 +2,14 @@ package dev.quartermaster.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quartermaster.providers.ProviderType;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import dev.quartermaster.support.TestUsers;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -62,6 +66,22 @@ class CreateBodiesTest {
     }
 
     @Test
+    void anAiSettingWithAWrongTypeIsRefusedWithTheSeedsRulesInItsOwnShape() {
+        TestResponse refused = TestApi.at(port).asAdmin().post("/api/ai-settings",
+                "{\"provider\": \"cohere\", \"model\": 7, \"meta\": 5}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("success").booleanValue()).isFalse();
+        assertThat(refused.json().get("errors")).containsExactlyInAnyOrder(
+                TestApi.json("{\"field\": \"[provider]\", \"message\": "
+                        + "\"Provider must be one of: openai, gemini, mistral, ollama, anthropic, openai_like\"}"),
+                TestApi.json("{\"field\": \"[model]\", \"message\": \"must be a string\"}"),
+                TestApi.json("{\"field\": \"[token]\", \"message\": "
+                        + "\"API Token is required for all providers except ollama\"}"),
+                TestApi.json("{\"field\": \"[meta]\", \"message\": \"Meta must be an object of key-value pairs\"}"));
+    }
+
+    @Test
     void aMissingRequiredFieldIsReportedOnceWithTheOthers() {
         TestResponse refused = TestApi.at(port).asAdmin().post("/api/v1/system/groups",
                 "{\"description\": 5, \"permissions\": [\"users.read\", 3]}");
@@ -84,5 +104,12 @@ class CreateBodiesTest {
         assertThat(schemas.at("/CreateUser/properties/displayName/maxLength").intValue()).isEqualTo(255);
         assertThat(schemas.at("/CreateGroup/properties/description/maxLength").intValue()).isEqualTo(1000);
         assertThat(schemas.at("/CreateUser/properties/password/minLength").intValue()).isEqualTo(12);
+        assertThat(schemas.at("/NewProfile/properties/modelName/maxLength").intValue()).isEqualTo(255);
+        List<String> providers = Arrays.stream(ProviderType.values()).map(ProviderType::wireName).toList();
+        for (String body : List.of("NewProfile", "NewSetting", "StoreKey")) {
+            List<String> documented = new ArrayList<>();
+            schemas.at("/" + body + "/properties/provider/enum").forEach(v -> documented.add(v.stringValue()));
+            assertThat(documented).as(body).isEqualTo(providers);
+        }
     }
 }
