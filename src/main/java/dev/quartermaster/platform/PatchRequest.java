@@ -9,6 +9,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A partial update as sent: a field that is absent stays unchanged, a field sent as {@code null}
  * is cleared (RFC 7396). Type errors are collected per field and raised together by {@link #validate()}.
+ * Whole bodies (creates, PUTs) bind {@link CheckedBody} records instead; the catalog's v5 items are
+ * patches too, onto an empty model when they create one.
  */
 public final class PatchRequest {
 

@@ -1,5 +1,6 @@
 package dev.quartermaster.accounts.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.quartermaster.accounts.KeyResolution;
 import dev.quartermaster.accounts.KeyResolver;
 import dev.quartermaster.accounts.byok.ByokKey;
@@ -13,7 +14,6 @@ import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.CheckedBody;
 import dev.quartermaster.platform.Text;
 import dev.quartermaster.providers.ProviderType;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,5 +1,6 @@
 package dev.quartermaster.accounts.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.quartermaster.accounts.ModelAccess;
 import dev.quartermaster.accounts.preferences.BudgetView;
 import dev.quartermaster.accounts.preferences.Budgets;
@@ -11,14 +12,13 @@ import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.CheckedBody;
 import dev.quartermaster.platform.Money;
 import dev.quartermaster.platform.Text;
+import jakarta.validation.constraints.NotBlank;
+import java.math.BigDecimal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.constraints.NotBlank;
-import java.math.BigDecimal;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
