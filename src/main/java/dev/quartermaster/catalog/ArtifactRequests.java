@@ -2,6 +2,7 @@ package dev.quartermaster.catalog;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import dev.quartermaster.providers.ProviderType;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -14,6 +15,13 @@ import tools.jackson.databind.JsonNode;
  * alone); their records here describe the wire shape for the API description and {@code docs}.
  */
 public final class ArtifactRequests {
+
+    /** Limits of a model's text fields, for the item reader, the editor form and the API description. */
+    public static final int NAME = 200;
+    public static final int DESCRIPTION = 4000;
+    public static final int VALUE = 200;
+    public static final String VALUE_RULE = "must be 1-" + VALUE
+            + " letters, digits or . _ : / @ + -, starting with a letter or digit";
 
     private ArtifactRequests() {
     }
@@ -59,16 +67,15 @@ public final class ArtifactRequests {
 
     @Schema(description = "A model to create. name and value are required; provider is derived from the first "
             + "provider profile when not given; tier defaults to the lowest.")
-    record CreateModelItem(@Schema(description = "display name, 1-200 characters", requiredMode = REQUIRED) String name,
-                           @Schema(description = "up to 4000 characters") String description,
+    record CreateModelItem(@Schema(description = "display name", minLength = 1, maxLength = NAME, requiredMode = REQUIRED)
+                           String name,
+                           @Schema(maxLength = DESCRIPTION) String description,
                            @Schema(description = "the model id clients pass as model, unique: letters, digits, . _ : / @ + -",
-                                   requiredMode = REQUIRED) String value,
-                           @Schema(description = "openai, gemini, mistral, ollama, anthropic or openai_like; default: "
-                                   + "that of the first provider profile") String provider,
+                                   maxLength = VALUE, requiredMode = REQUIRED) String value,
+                           @Schema(implementation = ProviderType.class,
+                                   description = "default: that of the first provider profile") String provider,
                            @Schema(description = "minimum plan tier; default: the lowest") String tier,
-                           @Schema(description = "chat, completion, vision, code, embeddings, audio, speech, "
-                                   + "transcription, image, tools, reasoning, json, streaming, rerank, moderation")
-                           List<String> capabilities,
+                           List<Capability> capabilities,
                            @Schema(description = "tokens, > 0") Integer contextWindow,
                            @Schema(description = "default true") Boolean active,
                            @Schema(description = "provider profiles that serve the model, first one first")

@@ -5,8 +5,8 @@ import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Directory;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.FieldError;
-import dev.quartermaster.platform.PatchRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Connections {
 
-    static final String INTEGRATION_ID = "^[a-z0-9][a-z0-9._-]{0,63}$";
-
     private final ConnectionStore store;
     private final Directory directory;
     private final AuditLog audit;
@@ -34,19 +32,14 @@ public class Connections {
     }
 
     @Transactional
-    public Connection create(PatchRequest body, Caller caller) {
-        String name = required(body, "display_name", 255);
-        String integration = required(body, "integration_config_id", 64);
-        String nangoId = required(body, "nango_connection_id", 255);
-        UUID owner = body.uuid("owner_user_id");
-        UUID group = body.uuid("group_id");
-        if (integration != null && !integration.matches(INTEGRATION_ID)) {
-            body.reject(new FieldError("integration_config_id", "must be lowercase letters, digits, . _ or -"));
-        }
-        List<FieldError> ownership = ownership(owner, group);
-        ownership.forEach(body::reject);
-        body.validate();
-        Connection created = store.insert(name, integration, nangoId, owner, group, caller.userId());
+    public Connection create(Checked<ConnectionRequests.Create> body, Caller caller) {
+        body.rejectAll(ownership(body.sent().ownerUserId(), body.sent().groupId()));
+        ConnectionRequests.Create request = body.valid();
+        UUID owner = request.ownerUserId();
+        UUID group = request.groupId();
+        String integration = request.integrationConfigId();
+        Connection created = store.insert(request.displayName(), integration, request.nangoConnectionId(), owner, group,
+                caller.userId());
         audit.record(caller, "create", "integration_connection", created.id(), Map.of(
                 "integration_config_id", integration, "owner_user_id", String.valueOf(owner), "group_id", String.valueOf(group)));
         return created;
@@ -75,12 +68,8 @@ public class Connections {
 
     /** Makes a connection the caller's preferred one for its integration; the order of checks hides what one may not see. */
     @Transactional
-    public Connection prefer(String integration, PatchRequest body, Caller caller) {
-        String connectionId = body.string("connection_id");
-        body.validate();
-        if (connectionId == null || connectionId.isBlank()) {
-            throw ApiException.invalid("connection_id", "is required");
-        }
+    public Connection prefer(String integration, ConnectionRequests.Prefer request, Caller caller) {
+        String connectionId = request.connectionId();
         Connection connection = store.find(connectionId)
                 .filter(c -> c.usableBy(caller) || caller.can(Permissions.INTEGRATIONS_READ))
                 .orElseThrow(() -> ApiException.notFound("no integration connection " + connectionId));
@@ -105,15 +94,5 @@ public class Connections {
             errors.add(new FieldError("group_id", "no such group"));
         }
         return errors;
-    }
-
-    private static String required(PatchRequest body, String field, int max) {
-        String value = body.string(field);
-        if (value == null || value.isBlank()) {
-            body.reject(new FieldError(field, "is required"));
-        } else if (value.length() > max) {
-            body.reject(new FieldError(field, "must be at most " + max + " characters"));
-        }
-        return value;
     }
 }

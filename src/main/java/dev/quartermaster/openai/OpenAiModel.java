@@ -1,11 +1,10 @@
 package dev.quartermaster.openai;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.quartermaster.catalog.CatalogModel;
 import java.util.List;
 
 /** A model in the OpenAI Models API's own shape; {@code owned_by} is the provider, {@code created} in epoch seconds. */
-record OpenAiModel(String id, String object, long created, @JsonProperty("owned_by") String ownedBy) {
+record OpenAiModel(String id, String object, long created, String ownedBy) {
 
     static OpenAiModel of(CatalogModel model) {
         return new OpenAiModel(model.value(), "model", model.createdAt().getEpochSecond(),

@@ -10,6 +10,7 @@ import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.info.Info;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,13 +18,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiDocsInfo {
 
-    // springdoc describes schemas with swagger-core's own (Jackson 2) mappers; they must name
-    // fields as the wire does
+    // springdoc describes schemas with swagger-core's own (Jackson 2) mappers; they must name fields
+    // as the wire does. A Checked<CreateUser> body is described as the CreateUser it carries.
     static {
         for (ObjectMapper mapper : List.of(Json.mapper(), Json31.mapper())) {
             mapper.setAnnotationIntrospector(AnnotationIntrospector.pair(new DocsNaming(),
                     mapper.getSerializationConfig().getAnnotationIntrospector()));
         }
+        SpringDocUtils.getConfig().addResponseWrapperToIgnore(Checked.class);
     }
 
     @Bean

@@ -9,10 +9,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * A partial update as sent: a field that is absent stays unchanged, a field sent as {@code null}
  * is cleared (RFC 7396). Type errors are collected per field and raised together by {@link #validate()}.
+ * Whole bodies (creates, PUTs) bind {@link CheckedBody} records instead; the catalog's v5 items are
+ * patches too, onto an empty model when they create one.
  */
 public final class PatchRequest {
 
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal(Money.MAX);
 
     private final JsonNode body;
     private final List<FieldError> errors = new ArrayList<>();
@@ -61,7 +63,7 @@ public final class PatchRequest {
     public String stringAtMost(String field, int maxLength) {
         String value = string(field);
         if (value != null && value.length() > maxLength) {
-            return reject(field, "must be at most " + maxLength + " characters");
+            return reject(field, Text.atMost(maxLength));
         }
         return value;
     }
@@ -93,7 +95,7 @@ public final class PatchRequest {
         }
         BigDecimal value = node.decimalValue();
         if (value.signum() < 0 || value.compareTo(MAX_AMOUNT) > 0 || value.stripTrailingZeros().scale() > 2) {
-            return reject(field, "must be between 0 and " + MAX_AMOUNT.toPlainString() + " with at most two decimals");
+            return reject(field, Money.RULE);
         }
         return value.setScale(2);
     }

@@ -1,7 +1,10 @@
 package dev.quartermaster.platform;
 
+import tools.jackson.databind.PropertyNamingStrategies;
+
 /** Where {@link SnakeCaseJson} applies: one rule for the wire ({@code JsonConfig}) and the API description. */
 final class SurfaceNames {
+
 
     private SurfaceNames() {
     }
@@ -15,5 +18,10 @@ final class SurfaceNames {
         }
         Package pkg = type.getPackage();
         return pkg != null && pkg.isAnnotationPresent(SnakeCaseJson.class);
+    }
+
+    /** A property's name on the wire, where no {@code @JsonProperty} names it (Jackson's own rule). */
+    static String wireName(Class<?> type, String property) {
+        return snakeCase(type) ? PropertyNamingStrategies.SNAKE_CASE.nameForField(null, null, property) : property;
     }
 }

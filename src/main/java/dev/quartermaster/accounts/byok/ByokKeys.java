@@ -27,6 +27,9 @@ public class ByokKeys {
     public record Stored(ByokKey key, boolean created) {
     }
 
+    /** The longest key accepted; providers' keys are far shorter. */
+    public static final int KEY_LENGTH = 1000;
+
     private final ByokStore store;
     private final Vault vault;
     private final ProviderProbe probe;

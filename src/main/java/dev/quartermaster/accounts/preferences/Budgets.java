@@ -64,8 +64,8 @@ public class Budgets {
     }
 
     /** A personal cap may lower the allowed limits, never raise them. */
-    public BudgetView setPersonal(Caller caller, PatchRequest body) {
-        Limits personal = read(body, "monthly_limit", "daily_limit", Limits.NONE);
+    public BudgetView setPersonal(Caller caller, Limits cap) {
+        Limits personal = new Limits(cents(cap.monthlyLimit()), cents(cap.dailyLimit()));
         Limits allowed = BudgetView.allowed(tier(caller.tier()), store.user(caller.userId(), UserLimits.ADMIN));
         List<FieldError> errors = new ArrayList<>();
         above("monthly_limit", personal.monthlyLimit(), allowed.monthlyLimit(), errors);
@@ -75,6 +75,11 @@ public class Budgets {
         }
         store.setUser(caller.userId(), UserLimits.PERSONAL, personal);
         return of(caller.userId(), caller.tier());
+    }
+
+    /** A {@link dev.quartermaster.platform.Money} amount, as the database stores it. */
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2);
     }
 
     private void requireUser(UUID userId) {

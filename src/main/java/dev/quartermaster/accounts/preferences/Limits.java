@@ -1,11 +1,10 @@
 package dev.quartermaster.accounts.preferences;
 
+import dev.quartermaster.platform.SnakeCaseJson;
 import java.math.BigDecimal;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /** Spending limits in USD; null means no limit. */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@SnakeCaseJson
 public record Limits(BigDecimal monthlyLimit, BigDecimal dailyLimit) {
 
     static final Limits NONE = new Limits(null, null);

@@ -10,9 +10,12 @@ import dev.quartermaster.identity.SignedIn;
 import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.platform.ApiException;
-import dev.quartermaster.platform.FieldError;
-import dev.quartermaster.platform.PatchRequest;
+import dev.quartermaster.platform.CheckedBody;
+import dev.quartermaster.platform.Text;
 import dev.quartermaster.providers.ProviderType;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code /v1/ai/keys} (seed 000): the caller's own provider keys and where each provider's key comes from. */
 @RestController
@@ -50,19 +52,23 @@ class AiKeysController {
         return new KeyViews.KeyList(keys.list(caller).stream().map(KeyViews.KeyView::of).toList());
     }
 
-    @PostMapping
-    ResponseEntity<KeyViews.KeyView> store(Caller caller, @RequestBody JsonNode json) {
-        PatchRequest body = PatchRequest.of(json);
-        ProviderType provider = provider(body.string("provider"), body);
-        String apiKey = body.string("api_key");
-        Boolean validate = body.bool("validate");
-        if (apiKey == null || apiKey.isBlank()) {
-            body.reject(new FieldError("api_key", "is required"));
-        } else if (apiKey.length() > 1000) {
-            body.reject(new FieldError("api_key", "must be at most 1000 characters"));
+    /** {@code validate: true} proves the key with one real request before it is stored. */
+    @CheckedBody
+    record StoreKey(@NotNull(message = Text.REQUIRED) ProviderType provider,
+                    @NotBlank(message = Text.REQUIRED)
+                    @Size(max = ByokKeys.KEY_LENGTH, message = Text.AT_MOST) String apiKey,
+                    Boolean validate) {
+
+        @Override
+        public String toString() {
+            return "StoreKey[" + provider + ", ****]";
         }
-        body.validate();
-        ByokKeys.Stored stored = keys.store(caller, provider, apiKey.strip(), Boolean.TRUE.equals(validate));
+    }
+
+    @PostMapping
+    ResponseEntity<KeyViews.KeyView> store(Caller caller, @RequestBody StoreKey request) {
+        ByokKeys.Stored stored = keys.store(caller, request.provider(), request.apiKey().strip(),
+                Boolean.TRUE.equals(request.validate()));
         return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(KeyViews.KeyView.of(stored.key()));
     }
@@ -91,16 +97,5 @@ class AiKeysController {
         return new KeyViews.Sources(List.of("byok", "managed", "none"),
                 new KeyViews.TierInfo(tier.name(), tier.managedKeys(), budgets.of(caller.userId(), caller.tier())),
                 providers);
-    }
-
-    private static ProviderType provider(String name, PatchRequest body) {
-        if (name == null) {
-            body.reject(new FieldError("provider", "is required"));
-            return null;
-        }
-        return ProviderType.parse(name).orElseGet(() -> {
-            body.reject(new FieldError("provider", "must be one of: openai, gemini, mistral, ollama, anthropic, openai_like"));
-            return null;
-        });
     }
 }

@@ -4,12 +4,16 @@ import dev.quartermaster.platform.SnakeCaseJson;
 import dev.quartermaster.accounts.ModelAccess;
 import dev.quartermaster.accounts.preferences.BudgetView;
 import dev.quartermaster.accounts.preferences.Budgets;
+import dev.quartermaster.accounts.preferences.Limits;
 import dev.quartermaster.accounts.preferences.Preferences;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.SignedIn;
 import dev.quartermaster.platform.ApiException;
-import dev.quartermaster.platform.FieldError;
-import dev.quartermaster.platform.PatchRequest;
+import dev.quartermaster.platform.CheckedBody;
+import dev.quartermaster.platform.Money;
+import dev.quartermaster.platform.Text;
+import jakarta.validation.constraints.NotBlank;
+import java.math.BigDecimal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -46,14 +50,19 @@ class AiPreferencesController {
     }
 
     /** An unknown model is a 404, one above the caller's tier a 403; otherwise it is stored. */
+    @CheckedBody
+    record PreferredModel(@NotBlank(message = Text.REQUIRED) String model) {
+    }
+
+    /** A personal cap replaces the previous one whole; a field left out is no cap. */
+    @CheckedBody(closed = true)
+    record PersonalCap(@Money BigDecimal monthlyLimit,
+                       @Money BigDecimal dailyLimit) {
+    }
+
     @PutMapping("/model")
-    PreferencesView setModel(Caller caller, @RequestBody JsonNode json) {
-        PatchRequest body = PatchRequest.of(json);
-        String model = body.string("model");
-        if (model == null || model.isBlank()) {
-            body.reject(new FieldError("model", "is required"));
-        }
-        body.validate();
+    PreferencesView setModel(Caller caller, @RequestBody PreferredModel request) {
+        String model = request.model();
         switch (access.verdict(caller.tier(), model)) {
             case UNKNOWN -> throw ApiException.notFound("no model " + model + " in the catalog");
             case ABOVE_TIER -> throw ApiException.forbidden("model " + model + " needs a higher tier than "
@@ -65,7 +74,7 @@ class AiPreferencesController {
 
     /** A personal cap: {@code monthly_limit} and {@code daily_limit} in USD, at most what admins allow; null for none. */
     @PutMapping("/budget")
-    BudgetView setBudget(Caller caller, @RequestBody JsonNode body) {
-        return budgets.setPersonal(caller, PatchRequest.of(body));
+    BudgetView setBudget(Caller caller, @RequestBody PersonalCap cap) {
+        return budgets.setPersonal(caller, new Limits(cap.monthlyLimit(), cap.dailyLimit()));
     }
 }

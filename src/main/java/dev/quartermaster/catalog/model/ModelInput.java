@@ -1,5 +1,6 @@
 package dev.quartermaster.catalog.model;
 
+import dev.quartermaster.catalog.ArtifactRequests;
 import dev.quartermaster.catalog.taxonomy.TaxonomyKind;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
@@ -49,9 +50,9 @@ public final class ModelInput {
             }
         }
         return new ModelFields(
-                p.has("name") ? p.stringAtMost("name", 200) : base.name(),
-                p.has("description") ? p.stringAtMost("description", 4000) : base.description(),
-                p.has("value") ? p.stringAtMost("value", 200) : base.value(),
+                p.has("name") ? p.stringAtMost("name", ArtifactRequests.NAME) : base.name(),
+                p.has("description") ? p.stringAtMost("description", ArtifactRequests.DESCRIPTION) : base.description(),
+                p.has("value") ? p.stringAtMost("value", ArtifactRequests.VALUE) : base.value(),
                 p.has("provider") ? p.string("provider") : base.provider(),
                 p.has("tier") ? p.string("tier") : base.tier(),
                 p.has("capabilities") ? distinct(p.strings("capabilities")) : base.capabilities(),

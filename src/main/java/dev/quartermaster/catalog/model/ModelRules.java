@@ -1,15 +1,17 @@
 package dev.quartermaster.catalog.model;
 
+import dev.quartermaster.catalog.ArtifactRequests;
+import dev.quartermaster.catalog.Capability;
 import dev.quartermaster.catalog.taxonomy.Taxonomy;
 import dev.quartermaster.catalog.taxonomy.TaxonomyKind;
 import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.platform.FieldError;
+import dev.quartermaster.platform.Text;
 import dev.quartermaster.providers.ProfileSummary;
 import dev.quartermaster.providers.ProviderProfiles;
 import dev.quartermaster.providers.ProviderType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -22,10 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModelRules {
 
-    public static final List<String> CAPABILITIES = List.of("chat", "completion", "vision", "code", "embeddings", "audio",
-            "speech", "transcription", "image", "tools", "reasoning", "json", "streaming", "rerank", "moderation");
+    public static final List<String> CAPABILITIES = Capability.WIRE_NAMES;
     /** The id clients pass as {@code model}: {@code gpt-4o}, {@code llama3.1:8b}, {@code models/gemini-2.5-pro}. */
-    static final Pattern VALUE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}$");
+    static final Pattern VALUE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0," + (ArtifactRequests.VALUE - 1) + "}$");
 
     private final Tiers tiers;
     private final ProviderProfiles profiles;
@@ -50,7 +51,7 @@ public class ModelRules {
             errors.add(new FieldError("name", "is required"));
         }
         if (fields.value() != null && !VALUE.matcher(fields.value()).matches()) {
-            errors.add(new FieldError("value", "must be 1-200 letters, digits or . _ : / @ + -, starting with a letter or digit"));
+            errors.add(new FieldError("value", ArtifactRequests.VALUE_RULE));
         } else if (complete && fields.value() == null) {
             errors.add(new FieldError("value", "is required: the model id clients pass, such as gpt-4o"));
         }
@@ -60,7 +61,7 @@ public class ModelRules {
         }
         for (int i = 0; i < fields.capabilities().size(); i++) {
             if (!CAPABILITIES.contains(fields.capabilities().get(i))) {
-                errors.add(new FieldError("capabilities[" + i + "]", "must be one of " + CAPABILITIES));
+                errors.add(new FieldError("capabilities[" + i + "]", Text.oneOf(Capability.class)));
             }
         }
         if (fields.contextWindow() != null && fields.contextWindow() <= 0) {
@@ -72,7 +73,7 @@ public class ModelRules {
 
     private void checkProvider(ModelFields fields, boolean complete, List<FieldError> errors) {
         if (fields.provider() != null && ProviderType.parse(fields.provider()).isEmpty()) {
-            errors.add(new FieldError("provider", "must be one of " + Arrays.toString(ProviderType.values())));
+            errors.add(new FieldError("provider", Text.oneOf(ProviderType.class)));
         } else if (complete && fields.provider() == null) {
             errors.add(new FieldError("provider", "is required when no provider_ids are given"));
         }

@@ -3,6 +3,7 @@ package dev.quartermaster.catalog.taxonomy;
 import dev.quartermaster.catalog.Catalog;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
 import java.util.List;
@@ -31,13 +32,14 @@ public class AgentAdmin {
     }
 
     @Transactional
-    public Agent create(PatchRequest body) {
-        String name = name(body, null);
-        String description = body.stringAtMost("description", 1000);
-        List<UUID> models = models(body);
-        body.validate();
-        UUID id = store.insert(name, description == null ? "" : description);
-        store.setModels(id, models);
+    public Agent create(Checked<TaxonomyRequests.NewAgent> body) {
+        if (body.sent().name() != null && store.nameTaken(body.sent().name(), null)) {
+            body.reject(new FieldError("name", "is already taken"));
+        }
+        body.rejectAll(unknownModels(body.sent().modelIds()));
+        TaxonomyRequests.NewAgent agent = body.valid();
+        UUID id = store.insert(agent.name(), agent.description() == null ? "" : agent.description());
+        store.setModels(id, agent.modelIds());
         return changed(id);
     }
 
@@ -48,7 +50,7 @@ public class AgentAdmin {
             store.set(id, "name", name(patch, id));
         }
         if (patch.has("description")) {
-            String description = patch.stringAtMost("description", 1000);
+            String description = patch.stringAtMost("description", TaxonomyRequests.DESCRIPTION);
             store.set(id, "description", description == null ? "" : description);
         }
         if (patch.has("modelIds")) {
@@ -68,8 +70,8 @@ public class AgentAdmin {
 
     private String name(PatchRequest body, UUID self) {
         String name = body.string("name");
-        if (name == null || name.isBlank() || name.length() > 100) {
-            body.reject(new FieldError("name", "must be 1-100 characters"));
+        if (name == null || name.isBlank() || name.length() > TaxonomyRequests.NAME) {
+            body.reject(new FieldError("name", TaxonomyRequests.NAME_RULE));
         } else if (store.nameTaken(name, self)) {
             body.reject(new FieldError("name", "is already taken"));
         }
@@ -78,11 +80,13 @@ public class AgentAdmin {
 
     private List<UUID> models(PatchRequest body) {
         List<UUID> ids = body.uuids("modelIds");
-        List<UUID> unknown = ids.isEmpty() ? List.of() : store.unknownModels(ids);
-        for (UUID missing : unknown) {
-            body.reject(new FieldError("modelIds[" + ids.indexOf(missing) + "]", "no catalog model " + missing));
-        }
+        unknownModels(ids).forEach(body::reject);
         return ids;
+    }
+
+    private List<FieldError> unknownModels(List<UUID> ids) {
+        List<UUID> unknown = ids.isEmpty() ? List.of() : store.unknownModels(ids);
+        return unknown.stream().map(m -> new FieldError("modelIds[" + ids.indexOf(m) + "]", "no catalog model " + m)).toList();
     }
 
     private Agent changed(UUID id) {

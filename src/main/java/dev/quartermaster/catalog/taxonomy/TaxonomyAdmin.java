@@ -2,6 +2,7 @@ package dev.quartermaster.catalog.taxonomy;
 
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
 import java.math.BigDecimal;
@@ -38,12 +39,15 @@ public class TaxonomyAdmin {
     }
 
     @Transactional
-    public TaxonomyEntry create(TaxonomyKind kind, PatchRequest body) {
-        String name = name(kind, body, null);
-        String description = body.stringAtMost("description", 1000);
-        TaxonomyStore.Prices prices = prices(kind, body, null);
-        body.validate();
-        UUID id = store.insert(kind, name, description == null ? "" : description, prices);
+    public TaxonomyEntry create(TaxonomyKind kind, Checked<TaxonomyRequests.Entry> body) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body.sent().name() != null && store.nameTaken(kind, body.sent().name(), null)) {
+            errors.add(new FieldError("name", "is already taken by another " + kind.stored()));
+        }
+        TaxonomyStore.Prices prices = prices(kind, body.sent(), errors);
+        body.rejectAll(errors);
+        TaxonomyRequests.Entry entry = body.valid();
+        UUID id = store.insert(kind, entry.name(), entry.description() == null ? "" : entry.description(), prices);
         changed();
         return get(kind, id);
     }
@@ -55,7 +59,7 @@ public class TaxonomyAdmin {
             store.set(id, "name", name(kind, patch, id));
         }
         if (patch.has("description")) {
-            String description = patch.stringAtMost("description", 1000);
+            String description = patch.stringAtMost("description", TaxonomyRequests.DESCRIPTION);
             store.set(id, "description", description == null ? "" : description);
         }
         if (kind == TaxonomyKind.PRICING || patch.has("currency") || patch.has("inputPricePerMillion")
@@ -80,12 +84,30 @@ public class TaxonomyAdmin {
 
     private String name(TaxonomyKind kind, PatchRequest body, UUID self) {
         String name = body.string("name");
-        if (name == null || name.isBlank() || name.length() > 100) {
-            body.reject(new FieldError("name", "must be 1-100 characters"));
+        if (name == null || name.isBlank() || name.length() > TaxonomyRequests.NAME) {
+            body.reject(new FieldError("name", TaxonomyRequests.NAME_RULE));
         } else if (store.nameTaken(kind, name, self)) {
             body.reject(new FieldError("name", "is already taken by another " + kind.stored()));
         }
         return name;
+    }
+
+    /** The prices of a new entry: required on a pricing entry, refused on any other. */
+    private static TaxonomyStore.Prices prices(TaxonomyKind kind, TaxonomyRequests.Entry entry, List<FieldError> errors) {
+        java.util.Map<String, Object> sent = new java.util.LinkedHashMap<>();
+        sent.put("inputPricePerMillion", entry.inputPricePerMillion());
+        sent.put("outputPricePerMillion", entry.outputPricePerMillion());
+        sent.put("currency", entry.currency());
+        sent.forEach((field, value) -> {
+            if (kind != TaxonomyKind.PRICING && value != null) {
+                errors.add(new FieldError(field, "only pricing entries have prices"));
+            } else if (kind == TaxonomyKind.PRICING && value == null) {
+                errors.add(new FieldError(field, field.equals("currency") ? TaxonomyRequests.CURRENCY_RULE
+                        : "is required for pricing entries"));
+            }
+        });
+        return kind != TaxonomyKind.PRICING ? TaxonomyStore.Prices.NONE : new TaxonomyStore.Prices(
+                scaled(entry.inputPricePerMillion()), scaled(entry.outputPricePerMillion()), entry.currency());
     }
 
     /** Prices of a pricing entry (the sent ones over the current ones); none for the other kinds. */
@@ -103,8 +125,8 @@ public class TaxonomyAdmin {
         BigDecimal input = price(body, "inputPricePerMillion", current == null ? null : current.inputPricePerMillion());
         BigDecimal output = price(body, "outputPricePerMillion", current == null ? null : current.outputPricePerMillion());
         String currency = body.has("currency") ? body.string("currency") : current == null ? null : current.currency();
-        if (currency == null || !currency.matches("^[A-Z]{3}$")) {
-            body.reject(new FieldError("currency", "must be an ISO 4217 code such as USD"));
+        if (currency == null || !currency.matches(TaxonomyRequests.CURRENCY)) {
+            body.reject(new FieldError("currency", TaxonomyRequests.CURRENCY_RULE));
         }
         return new TaxonomyStore.Prices(input, output, currency);
     }
@@ -118,12 +140,16 @@ public class TaxonomyAdmin {
         }
         JsonNode node = body.node(field);
         if (node == null || !node.isNumber() || node.decimalValue().signum() < 0
-                || node.decimalValue().compareTo(new BigDecimal("99999999")) > 0) {
-            body.reject(new FieldError(field, "must be a number from 0 to 99999999 (price per million tokens)"));
+                || node.decimalValue().compareTo(new BigDecimal(TaxonomyRequests.MAX_PRICE)) > 0) {
+            body.reject(new FieldError(field, TaxonomyRequests.PRICE_RULE));
             return null;
         }
-        return node.decimalValue().setScale(Math.min(6, Math.max(0, node.decimalValue().scale())),
-                java.math.RoundingMode.HALF_UP);
+        return scaled(node.decimalValue());
+    }
+
+    /** Prices are stored with at most six decimals. */
+    private static BigDecimal scaled(BigDecimal price) {
+        return price == null ? null : price.setScale(Math.min(6, Math.max(0, price.scale())), java.math.RoundingMode.HALF_UP);
     }
 
     private void changed() {

@@ -2,8 +2,11 @@ package dev.quartermaster.catalog.web;
 
 import dev.quartermaster.catalog.taxonomy.Agent;
 import dev.quartermaster.catalog.taxonomy.AgentAdmin;
+import dev.quartermaster.catalog.taxonomy.TaxonomyRequests;
+import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.identity.RequiresPermission;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.Envelope;
 import dev.quartermaster.platform.PatchRequest;
 import java.util.List;
@@ -46,8 +49,8 @@ class AgentController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permissions.MODELS_CREATE)
-    Envelope<Agent> create(@RequestBody JsonNode body) {
-        return Envelope.of(admin.create(PatchRequest.of(body)));
+    Envelope<Agent> create(@RequestBody Checked<TaxonomyRequests.NewAgent> agent) {
+        return Envelope.of(admin.create(agent));
     }
 
     @PatchMapping("/{id}")

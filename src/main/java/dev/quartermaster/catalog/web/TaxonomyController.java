@@ -3,9 +3,12 @@ package dev.quartermaster.catalog.web;
 import dev.quartermaster.catalog.taxonomy.TaxonomyAdmin;
 import dev.quartermaster.catalog.taxonomy.TaxonomyEntry;
 import dev.quartermaster.catalog.taxonomy.TaxonomyKind;
+import dev.quartermaster.catalog.taxonomy.TaxonomyRequests;
+import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.Envelope;
 import dev.quartermaster.platform.PatchRequest;
 import java.util.List;
@@ -51,8 +54,8 @@ class TaxonomyController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permissions.MODELS_CREATE)
-    Envelope<TaxonomyEntry> create(@PathVariable String kind, @RequestBody JsonNode body) {
-        return Envelope.of(admin.create(kind(kind), PatchRequest.of(body)));
+    Envelope<TaxonomyEntry> create(@PathVariable String kind, @RequestBody Checked<TaxonomyRequests.Entry> entry) {
+        return Envelope.of(admin.create(kind(kind), entry));
     }
 
     @PatchMapping("/{id}")

@@ -6,8 +6,10 @@ import dev.quartermaster.identity.store.GroupStore;
 import dev.quartermaster.identity.store.GroupView;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
+import dev.quartermaster.platform.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,14 +39,14 @@ public class GroupAdmin {
     }
 
     @Transactional
-    public GroupView create(IdentityRequests.CreateGroup request, Caller caller) {
-        List<FieldError> errors = new ArrayList<>(PermissionNames.unknown("permissions", request.permissions()));
-        if (groups.resolve(request.name()).isPresent()) {
+    public GroupView create(Checked<IdentityRequests.CreateGroup> body, Caller caller) {
+        IdentityRequests.CreateGroup sent = body.sent();
+        List<FieldError> errors = new ArrayList<>(PermissionNames.unknown("permissions", sent.permissions()));
+        if (sent.name() != null && groups.resolve(sent.name()).isPresent()) {
             errors.add(new FieldError("name", "is already taken"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        body.rejectAll(errors);
+        IdentityRequests.CreateGroup request = body.valid();
         containment.mayGrant(caller, request.permissions() == null ? List.of() : request.permissions());
         UUID id = groups.insert(request.name(), request.description() == null ? "" : request.description(),
                 request.permissions() == null ? List.of() : request.permissions());
@@ -56,8 +58,8 @@ public class GroupAdmin {
         containment.mayGrant(caller, get(id).permissions());
         if (patch.has("name")) {
             String name = patch.string("name");
-            if (name == null || name.isBlank() || name.length() > 100) {
-                patch.reject(new FieldError("name", "must be 1-100 characters"));
+            if (name == null || name.isBlank() || name.length() > IdentityRequests.GROUP_NAME) {
+                patch.reject(new FieldError("name", Text.between(1, IdentityRequests.GROUP_NAME)));
             } else if (groups.resolve(name).filter(other -> !other.equals(id)).isPresent()) {
                 patch.reject(new FieldError("name", "is already taken"));
             } else {
@@ -65,7 +67,7 @@ public class GroupAdmin {
             }
         }
         if (patch.has("description")) {
-            String description = UserAdmin.bounded(patch, "description", 1000);
+            String description = patch.stringAtMost("description", IdentityRequests.DESCRIPTION);
             groups.set(id, "description", description == null ? "" : description);
         }
         if (patch.has("permissions")) {

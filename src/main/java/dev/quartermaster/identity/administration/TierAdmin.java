@@ -7,6 +7,7 @@ import dev.quartermaster.identity.store.TierStore;
 import dev.quartermaster.identity.store.UserStore;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
 import java.util.List;
@@ -35,11 +36,15 @@ public class TierAdmin {
     }
 
     @Transactional
-    public Tier create(IdentityRequests.CreateTier request) {
-        if (tiers.find(request.name()).isPresent()) {
-            throw ApiException.invalid("name", "is already taken");
+    public Tier create(Checked<IdentityRequests.CreateTier> body) {
+        IdentityRequests.CreateTier sent = body.sent();
+        if (sent.name() != null && tiers.find(sent.name()).isPresent()) {
+            body.reject(new FieldError("name", "is already taken"));
         }
-        rankFree("rank", request.rank(), null);
+        if (sent.rank() != null && store.rankTaken(sent.rank(), null)) {
+            body.reject(new FieldError("rank", "another tier already has rank " + sent.rank()));
+        }
+        IdentityRequests.CreateTier request = body.valid();
         store.insert(request.name(), request.rank(), request.description() == null ? "" : request.description(),
                 Boolean.TRUE.equals(request.managedKeys()));
         changed();
@@ -59,7 +64,7 @@ public class TierAdmin {
             }
         }
         if (patch.has("description")) {
-            String description = UserAdmin.bounded(patch, "description", 1000);
+            String description = patch.stringAtMost("description", IdentityRequests.DESCRIPTION);
             store.setDescription(name, description == null ? "" : description);
         }
         if (patch.has("managedKeys")) {

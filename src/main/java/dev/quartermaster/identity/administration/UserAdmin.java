@@ -12,8 +12,11 @@ import dev.quartermaster.identity.store.UserStore;
 import dev.quartermaster.identity.store.UserView;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.FieldError;
+import dev.quartermaster.platform.MaxBytes;
 import dev.quartermaster.platform.PatchRequest;
+import dev.quartermaster.platform.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,20 +58,17 @@ public class UserAdmin {
     }
 
     @Transactional
-    public UserView create(IdentityRequests.CreateUser request, Caller caller) {
-        List<FieldError> errors = new ArrayList<>(PermissionNames.unknown("permissions", request.permissions()));
-        String tier = request.tier() == null ? tiers.lowest().name() : request.tier();
+    public UserView create(Checked<IdentityRequests.CreateUser> body, Caller caller) {
+        IdentityRequests.CreateUser sent = body.sent();
+        List<FieldError> errors = new ArrayList<>(PermissionNames.unknown("permissions", sent.permissions()));
+        String tier = sent.tier() == null ? tiers.lowest().name() : sent.tier();
         checkTier("tier", tier, errors);
-        List<UUID> groupIds = resolveGroups("groups", request.groups(), errors);
-        if (users.idOf(request.username()).isPresent()) {
+        List<UUID> groupIds = resolveGroups("groups", sent.groups(), errors);
+        if (sent.username() != null && users.idOf(sent.username()).isPresent()) {
             errors.add(new FieldError("username", "is already taken"));
         }
-        if (request.password() != null && passwordProblem(request.password()) != null) {
-            errors.add(new FieldError("password", passwordProblem(request.password())));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        body.rejectAll(errors);
+        IdentityRequests.CreateUser request = body.valid();
         containment.mayGrant(caller, request.permissions() == null ? List.of() : request.permissions());
         containment.mayGrant(caller, permissionsOf(groupIds));
         UUID id = users.insert(request.username(), request.displayName(), tier,
@@ -95,7 +95,7 @@ public class UserAdmin {
             }
         }
         if (patch.has("displayName")) {
-            users.set(id, "display_name", bounded(patch, "displayName", 255));
+            users.set(id, "display_name", patch.stringAtMost("displayName", IdentityRequests.DISPLAY_NAME));
         }
         if (patch.has("tier")) {
             String tier = patch.string("tier");
@@ -192,19 +192,12 @@ public class UserAdmin {
         return passwords.encode(password);
     }
 
-    /** bcrypt reads at most 72 bytes: a longer password would be cut without a word, so it is refused. */
+    /** The rules of {@link IdentityRequests.CreateUser#password()}, for a partial update. */
     static String passwordProblem(String password) {
-        if (password.length() < 12) {
-            return "must be at least 12 characters";
+        if (password.length() < IdentityRequests.PASSWORD_MIN) {
+            return Text.AT_LEAST.replace("{min}", Integer.toString(IdentityRequests.PASSWORD_MIN));
         }
-        return password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72 ? "must be at most 72 bytes" : null;
-    }
-
-    static String bounded(PatchRequest patch, String field, int max) {
-        String value = patch.string(field);
-        if (value != null && value.length() > max) {
-            patch.reject(new FieldError(field, "must be at most " + max + " characters"));
-        }
-        return value;
+        return MaxBytes.Check.fits(password, IdentityRequests.PASSWORD_MAX_BYTES) ? null
+                : MaxBytes.Check.message(IdentityRequests.PASSWORD_MAX_BYTES);
     }
 }

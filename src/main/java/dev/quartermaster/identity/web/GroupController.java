@@ -6,9 +6,9 @@ import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.identity.administration.GroupAdmin;
 import dev.quartermaster.identity.administration.IdentityRequests;
 import dev.quartermaster.identity.store.GroupView;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.Envelope;
 import dev.quartermaster.platform.PatchRequest;
-import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -49,7 +49,7 @@ class GroupController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permissions.USERS_CREATE)
-    Envelope<GroupView> create(Caller caller, @Valid @RequestBody IdentityRequests.CreateGroup request) {
+    Envelope<GroupView> create(Caller caller, @RequestBody Checked<IdentityRequests.CreateGroup> request) {
         return Envelope.of(admin.create(request, caller));
     }
 

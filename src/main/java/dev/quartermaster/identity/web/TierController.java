@@ -5,9 +5,9 @@ import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.administration.IdentityRequests;
 import dev.quartermaster.identity.administration.TierAdmin;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.Envelope;
 import dev.quartermaster.platform.PatchRequest;
-import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -47,7 +47,7 @@ class TierController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permissions.USERS_CREATE)
-    Envelope<Tier> create(@Valid @RequestBody IdentityRequests.CreateTier request) {
+    Envelope<Tier> create(@RequestBody Checked<IdentityRequests.CreateTier> request) {
         return Envelope.of(admin.create(request));
     }
 

@@ -7,9 +7,9 @@ import dev.quartermaster.identity.administration.IdentityRequests;
 import dev.quartermaster.identity.administration.UserAdmin;
 import dev.quartermaster.identity.store.ApiKeyView;
 import dev.quartermaster.identity.store.UserView;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.Envelope;
 import dev.quartermaster.platform.PatchRequest;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -54,7 +54,7 @@ class UserController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permissions.USERS_CREATE)
-    Envelope<UserView> create(Caller caller, @Valid @RequestBody IdentityRequests.CreateUser request) {
+    Envelope<UserView> create(Caller caller, @RequestBody Checked<IdentityRequests.CreateUser> request) {
         return Envelope.of(admin.create(request, caller));
     }
 
@@ -74,7 +74,7 @@ class UserController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permissions.USERS_UPDATE)
     Envelope<ApiKeyView> createKey(Caller caller, @PathVariable UUID id,
-                                   @Valid @RequestBody IdentityRequests.CreateApiKey request) {
+                                   @RequestBody IdentityRequests.CreateApiKey request) {
         return Envelope.of(admin.createKey(id, request.name(), caller));
     }
 

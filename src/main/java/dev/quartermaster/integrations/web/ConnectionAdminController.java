@@ -4,9 +4,10 @@ import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.integrations.Connection;
+import dev.quartermaster.integrations.ConnectionRequests;
 import dev.quartermaster.integrations.Connections;
+import dev.quartermaster.platform.Checked;
 import dev.quartermaster.platform.Envelope;
-import dev.quartermaster.platform.PatchRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/system/integrations/connections}: admins create, list and delete connections. */
 @RestController
@@ -36,8 +36,8 @@ class ConnectionAdminController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permissions.INTEGRATIONS_CREATE)
-    Envelope<Connection> create(Caller caller, @RequestBody JsonNode body) {
-        return Envelope.of(connections.create(PatchRequest.of(body), caller));
+    Envelope<Connection> create(Caller caller, @RequestBody Checked<ConnectionRequests.Create> request) {
+        return Envelope.of(connections.create(request, caller));
     }
 
     @GetMapping

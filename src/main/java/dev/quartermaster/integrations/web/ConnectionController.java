@@ -3,10 +3,10 @@ package dev.quartermaster.integrations.web;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.SignedIn;
 import dev.quartermaster.integrations.Connection;
+import dev.quartermaster.integrations.ConnectionRequests;
 import dev.quartermaster.integrations.Connections;
 import dev.quartermaster.integrations.UserConnection;
 import dev.quartermaster.platform.Envelope;
-import dev.quartermaster.platform.PatchRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code /v1/integrations/connections} (seed 003): a caller's connections and their preferred defaults. */
 @RestController
@@ -38,8 +37,9 @@ class ConnectionController {
     }
 
     @PostMapping("/{integrationId}/default")
-    Map<String, String> prefer(Caller caller, @PathVariable String integrationId, @RequestBody JsonNode body) {
-        Connection preferred = connections.prefer(integrationId, PatchRequest.of(body), caller);
+    Map<String, String> prefer(Caller caller, @PathVariable String integrationId,
+                               @RequestBody ConnectionRequests.Prefer request) {
+        Connection preferred = connections.prefer(integrationId, request, caller);
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("integration_config_id", preferred.integrationConfigId());
         answer.put("connection_id", preferred.id());

@@ -3,6 +3,7 @@ package dev.quartermaster.providers.profile;
 import dev.quartermaster.egress.Egress;
 import dev.quartermaster.egress.EgressException;
 import dev.quartermaster.platform.FieldError;
+import dev.quartermaster.platform.Text;
 import dev.quartermaster.providers.ProviderType;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,6 +23,15 @@ import tools.jackson.databind.JsonNode;
 public class ProfileRules {
 
     public enum Field { PROVIDER, MODEL, TOKEN, BASE_URL, NAME, DESCRIPTION, META, SYSTEM_PROMPT }
+
+    /** The limits of seed 001, also shown in the API description of both surfaces. */
+    public static final int MODEL = 255;
+    public static final int TOKEN = 255;
+    public static final int BASE_URL = 500;
+    public static final int NAME = 255;
+    public static final int DESCRIPTION = 4012;
+    public static final int SYSTEM_PROMPT = 20_000;
+    static final String NAME_RULE = "Name must be 1-" + NAME + " characters";
 
     /** A profile as it would be after a write; {@code hasKey} says whether it would have a key. */
     public record Candidate(String provider, String model, boolean hasKey, String newKey, String baseUrl, String name,
@@ -45,23 +55,22 @@ public class ProfileRules {
         if (c.provider() == null || c.provider().isBlank()) {
             errors.add(new FieldError(names.apply(Field.PROVIDER), "Provider is required"));
         } else if (type == null) {
-            errors.add(new FieldError(names.apply(Field.PROVIDER),
-                    "Provider must be one of: openai, gemini, mistral, ollama, anthropic, openai_like"));
+            errors.add(new FieldError(names.apply(Field.PROVIDER), label(Field.PROVIDER) + " " + Text.oneOf(ProviderType.class)));
         }
         if (c.model() == null || c.model().isBlank()) {
             errors.add(new FieldError(names.apply(Field.MODEL), "Model is required"));
-        } else if (c.model().length() > 255) {
-            errors.add(new FieldError(names.apply(Field.MODEL), "Model must be 1-255 characters"));
+        } else if (c.model().length() > MODEL) {
+            errors.add(new FieldError(names.apply(Field.MODEL), "Model must be 1-" + MODEL + " characters"));
         }
         if (!c.hasKey() && (type == null || type.needsKey())) {
             errors.add(new FieldError(names.apply(Field.TOKEN), "API Token is required for all providers except ollama"));
-        } else if (c.newKey() != null && c.newKey().length() > 255) {
-            errors.add(new FieldError(names.apply(Field.TOKEN), "API Token must be at most 255 characters"));
+        } else if (c.newKey() != null && c.newKey().length() > TOKEN) {
+            errors.add(new FieldError(names.apply(Field.TOKEN), "API Token " + Text.atMost(TOKEN)));
         }
         checkBaseUrl(c.baseUrl(), type, names.apply(Field.BASE_URL), errors);
-        limit(c.name(), 1, 255, "Name", names.apply(Field.NAME), errors);
-        limit(c.description(), 0, 4012, "Description", names.apply(Field.DESCRIPTION), errors);
-        limit(c.systemPrompt(), 0, 20_000, "Default system prompt", names.apply(Field.SYSTEM_PROMPT), errors);
+        limit(c.name(), 1, NAME, Field.NAME, names, errors);
+        limit(c.description(), 0, DESCRIPTION, Field.DESCRIPTION, names, errors);
+        limit(c.systemPrompt(), 0, SYSTEM_PROMPT, Field.SYSTEM_PROMPT, names, errors);
         checkMeta(c.meta(), names.apply(Field.META), errors);
         return errors;
     }
@@ -79,8 +88,8 @@ public class ProfileRules {
             }
             return;
         }
-        if (url.length() > 500) {
-            errors.add(new FieldError(field, "Base URL must be at most 500 characters"));
+        if (url.length() > BASE_URL) {
+            errors.add(new FieldError(field, "Base URL " + Text.atMost(BASE_URL)));
             return;
         }
         try {
@@ -97,11 +106,26 @@ public class ProfileRules {
         }
     }
 
-    private static void limit(String value, int min, int max, String label, String field, List<FieldError> errors) {
+    private static void limit(String value, int min, int max, Field field, Function<Field, String> names,
+                              List<FieldError> errors) {
         if (value != null && (value.length() < min || value.length() > max)) {
-            errors.add(new FieldError(field, label + (min > 0 ? " must be " + min + "-" + max + " characters"
-                    : " must be at most " + max + " characters")));
+            errors.add(new FieldError(names.apply(field), label(field) + " "
+                    + (min > 0 ? Text.between(min, max) : Text.atMost(max))));
         }
+    }
+
+    /** How the seed's messages name a field, whatever the surface calls it. */
+    static String label(Field field) {
+        return switch (field) {
+            case PROVIDER -> "Provider";
+            case MODEL -> "Model";
+            case TOKEN -> "API Token";
+            case BASE_URL -> "Base URL";
+            case NAME -> "Name";
+            case DESCRIPTION -> "Description";
+            case META -> "Meta";
+            case SYSTEM_PROMPT -> "Default system prompt";
+        };
     }
 
     private static void checkMeta(JsonNode meta, String field, List<FieldError> errors) {

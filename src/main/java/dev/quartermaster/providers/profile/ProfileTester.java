@@ -3,6 +3,7 @@ package dev.quartermaster.providers.profile;
 import dev.quartermaster.audit.AuditLog;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.platform.CheckedBody;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.RateLimiter;
 import dev.quartermaster.providers.ProbeRequest;
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProfileTester {
 
     /** What the caller asked to test; any field may be null. */
+    @CheckedBody
     public record TestInput(UUID profileId, String provider, String apiBaseUrl, String apiKey, String modelName,
                             String defaultSystemPrompt) {
 

@@ -1,15 +1,20 @@
 package dev.quartermaster.providers.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.identity.RequiresPermission;
-import dev.quartermaster.platform.FieldError;
+import dev.quartermaster.platform.Checked;
+import dev.quartermaster.platform.CheckedBody;
 import dev.quartermaster.platform.PatchRequest;
-import dev.quartermaster.providers.ProviderProbe;
-import dev.quartermaster.providers.profile.KeyChange;
-import dev.quartermaster.providers.profile.Profile;
+import dev.quartermaster.providers.ProviderType;
+import dev.quartermaster.providers.profile.ProfileForm;
 import dev.quartermaster.providers.profile.ProfileRules;
 import dev.quartermaster.providers.profile.ProfileService;
+import dev.quartermaster.providers.profile.ProfileWrites;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -23,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/ai-settings}: the AI-settings surface (seed 001) over the same profiles as the
@@ -37,15 +41,11 @@ class AiSettingsController {
     private static final ProfileForm FORM = ProfileForm.AI_SETTINGS;
 
     private final ProfileService profiles;
-    private final ProfileRules rules;
-    private final ProviderProbe probe;
-    private final JsonMapper json;
+    private final ProfileWrites writes;
 
-    AiSettingsController(ProfileService profiles, ProfileRules rules, ProviderProbe probe, JsonMapper json) {
+    AiSettingsController(ProfileService profiles, ProfileWrites writes) {
         this.profiles = profiles;
-        this.rules = rules;
-        this.probe = probe;
-        this.json = json;
+        this.writes = writes;
     }
 
     @GetMapping
@@ -60,17 +60,33 @@ class AiSettingsController {
         return AiSettingView.of(profiles.getByNumber(id));
     }
 
+    /** Seed 001's create body. */
+    @CheckedBody
+    record NewSetting(@Schema(implementation = ProviderType.class, requiredMode = REQUIRED) String provider,
+                      @Schema(maxLength = ProfileRules.MODEL, requiredMode = REQUIRED) String model,
+                      @Schema(maxLength = ProfileRules.TOKEN, description = "required except for ollama") String token,
+                      @JsonProperty("base_url") @Schema(maxLength = ProfileRules.BASE_URL) String baseUrl,
+                      @Schema(maxLength = ProfileRules.NAME) String name,
+                      @Schema(maxLength = ProfileRules.DESCRIPTION) String description,
+                      @Schema(type = "object", description = "scalar values only") JsonNode meta)
+            implements ProfileForm.Create {
+
+        @Override
+        public ProfileForm.Fields fields() {
+            return new ProfileForm.Fields(provider, model, token, baseUrl, name, description, meta, null, null);
+        }
+
+        @Override
+        public String toString() {
+            return "NewSetting[" + provider + ", " + model + ", " + baseUrl + "]";
+        }
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permissions.AI_PROVIDERS_CREATE)
-    Map<String, Long> create(Caller caller, @RequestBody JsonNode json) {
-        PatchRequest body = PatchRequest.of(json);
-        KeyChange key = FORM.keyChange(body, null);
-        ProfileRules.Candidate candidate = FORM.candidate(body, null, key, null, this.json);
-        rules.check(candidate, FORM::name).forEach(body::reject);
-        body.validate();
-        Profile created = profiles.create(ProfileRules.values(candidate), key, false, caller);
-        return Map.of("id", created.number());
+    Map<String, Long> create(Caller caller, @RequestBody Checked<NewSetting> body) {
+        return Map.of("id", writes.create(FORM, body, caller).number());
     }
 
     /** Provider and model are required in every update, as the seed says; the token is kept unless sent. */
@@ -78,23 +94,7 @@ class AiSettingsController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @RequiresPermission(Permissions.AI_PROVIDERS_UPDATE)
     void update(Caller caller, @PathVariable long id, @RequestBody JsonNode json) {
-        PatchRequest body = PatchRequest.of(json);
-        Profile current = profiles.getByNumber(id);
-        KeyChange key = FORM.keyChange(body, AiSettingView.TOKEN_MASK);
-        ProfileRules.Candidate candidate = FORM.candidate(body, current, key, null, this.json);
-        if (!body.has(FORM.provider())) {
-            body.reject(new FieldError("provider", "Provider is required"));
-        }
-        if (!body.has(FORM.model())) {
-            body.reject(new FieldError("model", "Model is required"));
-        }
-        if (body.has(FORM.name()) && candidate.name() == null) {
-            body.reject(new FieldError("name", "Name must be 1-255 characters"));
-        }
-        rules.check(candidate, FORM::name).forEach(body::reject);
-        FORM.keyFollowsEndpoint(body, current, candidate, key, probe);
-        body.validate();
-        profiles.update(current.id(), current.version(), ProfileRules.values(candidate), key, null, caller);
+        writes.update(FORM, profiles.getByNumber(id), PatchRequest.of(json), AiSettingView.TOKEN_MASK, caller);
     }
 
     @DeleteMapping("/{id}")

@@ -1,20 +1,25 @@
 package dev.quartermaster.providers.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.identity.RequiresPermission;
+import dev.quartermaster.platform.Checked;
+import dev.quartermaster.platform.CheckedBody;
 import dev.quartermaster.platform.Envelope;
-import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
 import dev.quartermaster.providers.ProbeResult;
 import dev.quartermaster.providers.ProviderProbe;
-import dev.quartermaster.providers.profile.KeyChange;
+import dev.quartermaster.providers.ProviderType;
 import dev.quartermaster.providers.profile.Profile;
+import dev.quartermaster.providers.profile.ProfileForm;
 import dev.quartermaster.providers.profile.ProfileRules;
 import dev.quartermaster.providers.profile.ProfileService;
 import dev.quartermaster.providers.profile.ProfileTester;
-import dev.quartermaster.providers.profile.ProviderInference;
-import java.util.ArrayList;
+import dev.quartermaster.providers.profile.ProfileWrites;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -28,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /api/v1/system/ai/providers}: the provider-profiles surface (seed 002). */
 @RestController
@@ -38,18 +42,15 @@ class ProviderProfileController {
     private static final ProfileForm FORM = ProfileForm.PROVIDER_SURFACE;
 
     private final ProfileService profiles;
-    private final ProfileRules rules;
+    private final ProfileWrites writes;
     private final ProfileTester tester;
     private final ProviderProbe probe;
-    private final JsonMapper json;
 
-    ProviderProfileController(ProfileService profiles, ProfileRules rules, ProfileTester tester, ProviderProbe probe,
-                              JsonMapper json) {
+    ProviderProfileController(ProfileService profiles, ProfileWrites writes, ProfileTester tester, ProviderProbe probe) {
         this.profiles = profiles;
-        this.rules = rules;
+        this.writes = writes;
         this.tester = tester;
         this.probe = probe;
-        this.json = json;
     }
 
     @GetMapping
@@ -70,37 +71,42 @@ class ProviderProfileController {
         return Envelope.of(view(profiles.get(id)));
     }
 
+    /** Seed 002's create body; without a provider, one is inferred from apiBaseUrl. */
+    @CheckedBody
+    record NewProfile(@Schema(maxLength = ProfileRules.NAME, requiredMode = REQUIRED) String name,
+                      @Schema(implementation = ProviderType.class) String provider,
+                      @Schema(maxLength = ProfileRules.BASE_URL, requiredMode = REQUIRED) String apiBaseUrl,
+                      @Schema(maxLength = ProfileRules.TOKEN, description = "required except for ollama") String apiKey,
+                      @Schema(maxLength = ProfileRules.MODEL, requiredMode = REQUIRED) String modelName,
+                      @Schema(maxLength = ProfileRules.SYSTEM_PROMPT) String defaultSystemPrompt,
+                      @Schema(maxLength = ProfileRules.DESCRIPTION) String description,
+                      @Schema(type = "object", description = "scalar values only") JsonNode meta,
+                      @JsonProperty("isActive") Boolean isActive) implements ProfileForm.Create {
+
+        @Override
+        public ProfileForm.Fields fields() {
+            return new ProfileForm.Fields(provider, modelName, apiKey, apiBaseUrl, name, description, meta,
+                    defaultSystemPrompt, isActive);
+        }
+
+        @Override
+        public String toString() {
+            return "NewProfile[" + name + ", " + provider + ", " + apiBaseUrl + ", " + modelName + "]";
+        }
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permissions.AI_PROVIDERS_CREATE)
-    Envelope<ProviderProfileView> create(Caller caller, @RequestBody JsonNode json) {
-        PatchRequest body = PatchRequest.of(json);
-        KeyChange key = FORM.keyChange(body, null);
-        String inferred = ProviderInference.fromBaseUrl(body.string(FORM.baseUrl())).wireName();
-        ProfileRules.Candidate candidate = FORM.candidate(body, null, key, inferred, this.json);
-        Boolean active = body.bool("isActive");
-        List<FieldError> errors = new ArrayList<>(required(candidate));
-        errors.addAll(rules.check(candidate, FORM::name));
-        errors.forEach(body::reject);
-        body.validate();
-        return Envelope.of(view(profiles.create(ProfileRules.values(candidate), key, Boolean.TRUE.equals(active), caller)));
+    Envelope<ProviderProfileView> create(Caller caller, @RequestBody Checked<NewProfile> body) {
+        return Envelope.of(view(writes.create(FORM, body, caller)));
     }
 
     @PatchMapping("/{id}")
     @RequiresPermission(Permissions.AI_PROVIDERS_UPDATE)
     Envelope<ProviderProfileView> update(Caller caller, @PathVariable UUID id, @RequestBody JsonNode json) {
-        PatchRequest body = PatchRequest.of(json);
         Profile current = profiles.get(id);
-        KeyChange key = FORM.keyChange(body, current.keyMask());
-        ProfileRules.Candidate candidate = FORM.candidate(body, current, key, null, this.json);
-        Boolean active = body.bool("isActive");
-        if (body.has(FORM.name()) && candidate.name() == null) {
-            body.reject(new FieldError("name", "Name must be 1-255 characters"));
-        }
-        rules.check(candidate, FORM::name).forEach(body::reject);
-        FORM.keyFollowsEndpoint(body, current, candidate, key, probe);
-        body.validate();
-        return Envelope.of(view(profiles.update(id, current.version(), ProfileRules.values(candidate), key, active, caller)));
+        return Envelope.of(view(writes.update(FORM, current, PatchRequest.of(json), current.keyMask(), caller)));
     }
 
     @DeleteMapping("/{id}")
@@ -111,25 +117,8 @@ class ProviderProfileController {
 
     @PostMapping("/test")
     @RequiresPermission(Permissions.AI_PROVIDERS_UPDATE)
-    Envelope<TestResultView> test(Caller caller, @RequestBody JsonNode json) {
-        PatchRequest body = PatchRequest.of(json);
-        ProfileTester.TestInput input = new ProfileTester.TestInput(body.uuid("profileId"), body.string("provider"),
-                body.string("apiBaseUrl"), body.string("apiKey"), body.string("modelName"),
-                body.string("defaultSystemPrompt"));
-        body.validate();
+    Envelope<TestResultView> test(Caller caller, @RequestBody ProfileTester.TestInput input) {
         return Envelope.of(TestResultView.of(tester.test(input, caller)));
-    }
-
-    /** The provider surface requires these when creating (seed 002). */
-    private static List<FieldError> required(ProfileRules.Candidate c) {
-        List<FieldError> errors = new ArrayList<>();
-        if (c.name() == null || c.name().isBlank()) {
-            errors.add(new FieldError("name", "Name is required"));
-        }
-        if (c.baseUrl() == null || c.baseUrl().isBlank()) {
-            errors.add(new FieldError("apiBaseUrl", "Base URL is required"));
-        }
-        return errors;
     }
 
     private ProviderProfileView view(Profile profile) {
