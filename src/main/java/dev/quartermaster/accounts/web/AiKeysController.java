@@ -9,6 +9,7 @@ import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.SignedIn;
 import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.Tiers;
+import dev.quartermaster.platform.SnakeCaseJson;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.CheckedBody;
 import dev.quartermaster.platform.Text;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/ai/keys} (seed 000): the caller's own provider keys and where each provider's key comes from. */
 @RestController
+@SnakeCaseJson
 @SignedIn
 @RequestMapping("/v1/ai/keys")
 class AiKeysController {

@@ -3,6 +3,7 @@ package dev.quartermaster.accounts.web;
 import dev.quartermaster.accounts.ModelAccess;
 import dev.quartermaster.catalog.CatalogModel;
 import dev.quartermaster.identity.Caller;
+import dev.quartermaster.platform.SnakeCaseJson;
 import dev.quartermaster.identity.SignedIn;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /v1/ai/models} (seed 000): the catalog models the caller's tier may use. */
 @RestController
+@SnakeCaseJson
 @SignedIn
 class AiModelsController {
 
