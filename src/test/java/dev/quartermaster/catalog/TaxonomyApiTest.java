@@ -1,7 +1,7 @@
 package dev.quartermaster.catalog;
 
 import static dev.quartermaster.catalog.CatalogFixtures.MODELS;
-import static dev.quartermaster.catalog.CatalogFixtures.unique;
+import static dev.quartermaster.support.Names.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quartermaster.support.QuartermasterTest;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @QuartermasterTest
@@ -20,14 +19,11 @@ class TaxonomyApiTest {
 
     private static final String CATALOG = "/api/v1/system/catalog/";
 
-    @LocalServerPort
-    int port;
-
     TestApi admin;
 
     @BeforeEach
-    void setUp() {
-        admin = TestApi.at(port).asAdmin();
+    void setUp(TestApi api) {
+        admin = api.asAdmin();
     }
 
     @ParameterizedTest

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuartermasterTest
 @ExtendWith(OutputCaptureExtension.class)
 class ProfileSecretsTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -40,10 +36,10 @@ class ProfileSecretsTest {
     Storage storage;
 
     @Test
-    void aCanaryKeyIsNeverShown(CapturedOutput output) throws IOException {
+    void aCanaryKeyIsNeverShown(CapturedOutput output, TestApi server) throws IOException {
         String canary = "sk-canary-" + UUID.randomUUID();
         String settingsCanary = "sk-canary-" + UUID.randomUUID();
-        TestApi api = TestApi.at(port).asAdmin();
+        TestApi api = server.asAdmin();
         List<TestResponse> responses = new ArrayList<>();
         responses.add(api.post("/api/v1/system/ai/providers", """
                 {"name": "canary", "apiBaseUrl": "https://api.openai.com/v1", "apiKey": "%s", "modelName": "gpt-4o"}
@@ -74,8 +70,8 @@ class ProfileSecretsTest {
     }
 
     @Test
-    void theMaskSentBackKeepsTheKeyANewValueReplacesItAndClearingIsExplicit() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void theMaskSentBackKeepsTheKeyANewValueReplacesItAndClearingIsExplicit(TestApi server) {
+        TestApi api = server.asAdmin();
         String key = "sk-original-key-1234567890abcdef";
         TestResponse created = api.post("/api/v1/system/ai/providers", """
                 {"name": "masked", "apiBaseUrl": "https://api.openai.com/v1", "apiKey": "%s", "modelName": "gpt-4o"}
@@ -95,8 +91,8 @@ class ProfileSecretsTest {
     }
 
     @Test
-    void anOllamaProfileCanHaveItsKeyClearedOnEitherSurface() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void anOllamaProfileCanHaveItsKeyClearedOnEitherSurface(TestApi server) {
+        TestApi api = server.asAdmin();
         long number = api.post("/api/ai-settings", """
                 {"provider": "ollama", "model": "llama3", "base_url": "http://localhost:11434", "token": "proxy-token"}
                 """).json().get("id").longValue();
@@ -114,8 +110,8 @@ class ProfileSecretsTest {
     }
 
     @Test
-    void deletingAProfileDeletesItsSealedKey() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void deletingAProfileDeletesItsSealedKey(TestApi server) {
+        TestApi api = server.asAdmin();
         String id = api.post("/api/v1/system/ai/providers", """
                 {"name": "gone", "apiBaseUrl": "https://api.anthropic.com", "apiKey": "sk-ant-to-be-deleted", "modelName": "claude"}
                 """).json().get("data").get("id").stringValue();
@@ -127,8 +123,8 @@ class ProfileSecretsTest {
     }
 
     @Test
-    void aStoredKeyNeverFollowsTheProfileToAnotherEndpoint() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void aStoredKeyNeverFollowsTheProfileToAnotherEndpoint(TestApi server) {
+        TestApi api = server.asAdmin();
         String id = api.post("/api/v1/system/ai/providers", """
                 {"name": "pinned", "apiBaseUrl": "https://api.openai.com/v1", "apiKey": "sk-stays-home-0123456789",
                  "modelName": "gpt-4o"}""").json().get("data").get("id").stringValue();
