@@ -2,6 +2,7 @@ package dev.quartermaster.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quartermaster.support.Names;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
@@ -10,23 +11,19 @@ import dev.quartermaster.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Budget limits: admins per tier and per user, users a lower personal cap. */
 @QuartermasterTest
 class BudgetsTest {
 
-    @LocalServerPort
-    int port;
-
     @Test
-    void theEffectiveLimitIsTheTightestThatApplies() {
-        TestApi admin = TestApi.at(port).asAdmin();
-        String tier = "budget" + System.nanoTime() % 1_000_000;
-        admin.post("/api/v1/system/tiers", "{\"name\": \"" + tier + "\", \"rank\": " + (5000 + System.nanoTime() % 100_000) + "}");
-        TestUser user = TestUsers.create(TestApi.at(port), tier);
-        TestApi asUser = TestApi.at(port).withKey(user.key());
+    void theEffectiveLimitIsTheTightestThatApplies(TestApi api) {
+        TestApi admin = api.asAdmin();
+        String tier = Names.unique("budget");
+        admin.post("/api/v1/system/tiers", "{\"name\": \"" + tier + "\", \"rank\": " + Names.uniqueRank() + "}");
+        TestUser user = TestUsers.create(api, tier);
+        TestApi asUser = api.withKey(user.key());
 
         admin.patch("/api/v1/system/budgets/tiers/" + tier, "{\"monthlyLimit\": 100, \"dailyLimit\": 10}");
         JsonNode fromTier = asUser.get("/v1/ai/preferences").json().get("budget");
@@ -53,10 +50,10 @@ class BudgetsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"-1", "\"10\"", "1.234", "true", "2000000000"})
-    void amountsMustBeMoney(String amount) {
-        TestUser user = TestUsers.create(TestApi.at(port), "free");
+    void amountsMustBeMoney(String amount, TestApi api) {
+        TestUser user = TestUsers.create(api, "free");
 
-        TestResponse refused = TestApi.at(port).withKey(user.key()).put("/v1/ai/preferences/budget",
+        TestResponse refused = api.withKey(user.key()).put("/v1/ai/preferences/budget",
                 "{\"monthly_limit\": " + amount + "}");
 
         assertThat(refused.status()).isEqualTo(400);
@@ -64,12 +61,12 @@ class BudgetsTest {
     }
 
     @Test
-    void onlyAdminsSetTierAndUserLimits() {
-        TestUser user = TestUsers.create(TestApi.at(port), "free");
-        TestApi asUser = TestApi.at(port).withKey(user.key());
+    void onlyAdminsSetTierAndUserLimits(TestApi api) {
+        TestUser user = TestUsers.create(api, "free");
+        TestApi asUser = api.withKey(user.key());
 
         assertThat(asUser.patch("/api/v1/system/budgets/tiers/free", "{\"monthlyLimit\": 1}").status()).isEqualTo(403);
         assertThat(asUser.patch("/api/v1/system/budgets/users/" + user.id(), "{\"monthlyLimit\": 1000}").status()).isEqualTo(403);
-        assertThat(TestApi.at(port).asAdmin().patch("/api/v1/system/budgets/tiers/nosuchtier", "{}").status()).isEqualTo(404);
+        assertThat(api.asAdmin().patch("/api/v1/system/budgets/tiers/nosuchtier", "{}").status()).isEqualTo(404);
     }
 }

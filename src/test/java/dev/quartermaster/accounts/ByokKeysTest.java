@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -26,9 +25,6 @@ import tools.jackson.databind.JsonNode;
 @QuartermasterTest
 @ExtendWith(OutputCaptureExtension.class)
 class ByokKeysTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -40,9 +36,9 @@ class ByokKeysTest {
     TestApi asAlice;
 
     @BeforeEach
-    void setUp() {
-        alice = TestUsers.create(TestApi.at(port), "free");
-        asAlice = TestApi.at(port).withKey(alice.key());
+    void setUp(TestApi api) {
+        alice = TestUsers.create(api, "free");
+        asAlice = api.withKey(alice.key());
     }
 
     @Test
@@ -124,10 +120,10 @@ class ByokKeysTest {
     }
 
     @Test
-    void oneUserCanNeverSeeUseOrDeleteAnothersKey() {
+    void oneUserCanNeverSeeUseOrDeleteAnothersKey(TestApi api) {
         asAlice.post("/v1/ai/keys", "{\"provider\": \"mistral\", \"api_key\": \"alice-own-mistral-key\"}");
-        TestUser bob = TestUsers.create(TestApi.at(port), "free");
-        TestApi asBob = TestApi.at(port).withKey(bob.key());
+        TestUser bob = TestUsers.create(api, "free");
+        TestApi asBob = api.withKey(bob.key());
 
         assertThat(asBob.get("/v1/ai/keys").json().get("keys")).isEmpty();
         assertThat(asBob.delete("/v1/ai/keys/mistral").status()).isEqualTo(404);

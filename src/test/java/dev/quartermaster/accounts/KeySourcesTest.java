@@ -8,29 +8,25 @@ import dev.quartermaster.support.TestUsers.TestUser;
 import dev.quartermaster.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /v1/ai/keys/sources}: BYOK > managed (if the tier allows) > not available, per provider. */
 @QuartermasterTest
 class KeySourcesTest {
 
-    @LocalServerPort
-    int port;
-
     TestApi admin;
 
     @BeforeEach
-    void setUp() {
-        admin = TestApi.at(port).asAdmin();
+    void setUp(TestApi api) {
+        admin = api.asAdmin();
         admin.get("/api/v1/system/ai/providers").json().get("data").valueStream()
                 .filter(p -> p.get("provider").stringValue().equals("openai_like"))
                 .forEach(p -> admin.delete("/api/v1/system/ai/providers/" + p.get("id").stringValue()));
     }
 
     @Test
-    void withNeitherKeyNothingIsAvailable() {
-        JsonNode sources = sourcesOf(TestUsers.create(TestApi.at(port), "enterprise"));
+    void withNeitherKeyNothingIsAvailable(TestApi api) {
+        JsonNode sources = sourcesOf(TestUsers.create(api, "enterprise"));
 
         JsonNode openaiLike = ByokKeysTest.source(sources, "openai_like");
         assertThat(openaiLike.get("effective").stringValue()).isEqualTo("none");
@@ -40,16 +36,16 @@ class KeySourcesTest {
     }
 
     @Test
-    void aManagedKeyServesTiersThatAllowItAndYourOwnKeyComesFirst() {
+    void aManagedKeyServesTiersThatAllowItAndYourOwnKeyComesFirst(TestApi api) {
         admin.post("/api/v1/system/ai/providers", """
                 {"name": "managed", "provider": "openai_like", "apiBaseUrl": "https://llm.example.com/v1",
                  "apiKey": "managed-key", "modelName": "m"}""");
-        TestUser pro = TestUsers.create(TestApi.at(port), "pro");
-        TestUser free = TestUsers.create(TestApi.at(port), "free");
+        TestUser pro = TestUsers.create(api, "pro");
+        TestUser free = TestUsers.create(api, "free");
 
         JsonNode proSource = ByokKeysTest.source(sourcesOf(pro), "openai_like");
         JsonNode freeSource = ByokKeysTest.source(sourcesOf(free), "openai_like");
-        TestApi.at(port).withKey(free.key()).post("/v1/ai/keys", "{\"provider\": \"openai_like\", \"api_key\": \"own\"}");
+        api.withKey(free.key()).post("/v1/ai/keys", "{\"provider\": \"openai_like\", \"api_key\": \"own\"}");
         JsonNode freeWithOwnKey = ByokKeysTest.source(sourcesOf(free), "openai_like");
 
         assertThat(proSource.get("effective").stringValue()).isEqualTo("managed");
@@ -63,8 +59,8 @@ class KeySourcesTest {
     }
 
     @Test
-    void theTiersLimitsAreShown() {
-        JsonNode sources = sourcesOf(TestUsers.create(TestApi.at(port), "pro"));
+    void theTiersLimitsAreShown(TestApi api) {
+        JsonNode sources = sourcesOf(TestUsers.create(api, "pro"));
 
         assertThat(sources.get("tier").get("name").stringValue()).isEqualTo("pro");
         assertThat(sources.get("tier").get("managed_keys").booleanValue()).isTrue();
@@ -72,6 +68,6 @@ class KeySourcesTest {
     }
 
     private JsonNode sourcesOf(TestUser user) {
-        return TestApi.at(port).withKey(user.key()).get("/v1/ai/keys/sources").json();
+        return admin.withKey(user.key()).get("/v1/ai/keys/sources").json();
     }
 }

@@ -2,26 +2,22 @@ package dev.quartermaster.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quartermaster.support.Names;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestCatalog;
 import dev.quartermaster.support.TestResponse;
 import dev.quartermaster.support.TestUsers;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** {@code PUT /v1/ai/preferences/model}: 404 for an unknown model, 403 above the tier, else stored. */
 @QuartermasterTest
 class PreferredModelTest {
 
-    @LocalServerPort
-    int port;
-
     /** Seed 000's example, as written, once its model is in the catalog. */
     @Test
-    void theSeedsExampleStoresTheModel() {
-        TestApi api = TestApi.at(port);
+    void theSeedsExampleStoresTheModel(TestApi api) {
         String value = "claude-sonnet-4-5-20250514";
         TestCatalog.create(api, value, "anthropic", "pro", true);
         TestApi pro = api.withKey(TestUsers.create(api, "pro").key());
@@ -36,10 +32,9 @@ class PreferredModelTest {
     }
 
     @Test
-    void unknownIs404AboveTheTierIs403AndNothingChanges() {
-        TestApi api = TestApi.at(port);
-        String allowed = TestCatalog.uniqueValue("small");
-        String premium = TestCatalog.uniqueValue("premium");
+    void unknownIs404AboveTheTierIs403AndNothingChanges(TestApi api) {
+        String allowed = Names.unique("small");
+        String premium = Names.unique("premium");
         TestCatalog.create(api, allowed, "mistral", "free", true);
         TestCatalog.create(api, premium, "openai", "enterprise", true);
         TestApi free = api.withKey(TestUsers.create(api, "free").key());
@@ -56,9 +51,8 @@ class PreferredModelTest {
     }
 
     @Test
-    void aPreferredModelThatLeavesTheTierIsShownAsUnavailable() {
-        TestApi api = TestApi.at(port);
-        String value = TestCatalog.uniqueValue("moving");
+    void aPreferredModelThatLeavesTheTierIsShownAsUnavailable(TestApi api) {
+        String value = Names.unique("moving");
         String id = TestCatalog.create(api, value, "gemini", "free", true);
         TestApi free = api.withKey(TestUsers.create(api, "free").key());
         free.put("/v1/ai/preferences/model", "{\"model\": \"" + value + "\"}");
@@ -71,9 +65,8 @@ class PreferredModelTest {
     }
 
     @Test
-    void serviceInfoSaysWhatThisServerHas() {
-        TestApi api = TestApi.at(port);
-        TestCatalog.create(api, TestCatalog.uniqueValue("info"), "ollama", "free", true);
+    void serviceInfoSaysWhatThisServerHas(TestApi api) {
+        TestCatalog.create(api, Names.unique("info"), "ollama", "free", true);
         TestApi user = api.withKey(TestUsers.create(api, "free").key());
 
         JsonNode info = user.get("/v1/ai/info").json();

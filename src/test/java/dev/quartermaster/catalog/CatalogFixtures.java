@@ -6,17 +6,7 @@ import dev.quartermaster.platform.Changes;
 import dev.quartermaster.providers.ProviderProfiles;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
-import dev.quartermaster.support.TestUsers;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -26,10 +16,6 @@ final class CatalogFixtures {
     static final String MODELS = "/api/v5/artifacts/models/";
 
     private CatalogFixtures() {
-    }
-
-    static String unique(String prefix) {
-        return TestUsers.uniqueName(prefix).toLowerCase();
     }
 
     /** Creates one model from the JSON of a create item and returns its result item. */
@@ -62,30 +48,6 @@ final class CatalogFixtures {
                 .params(provider, name).query(UUID.class).single();
         changes.publish(ProviderProfiles.TOPIC);
         return id;
-    }
-
-    /** Runs {@code n} calls at once (released together) and returns their answers. */
-    static <T> List<T> race(int n, IntFunction<Callable<T>> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                Callable<T> each = call.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return each.call();
-                }));
-            }
-            start.countDown();
-            List<T> answers = new ArrayList<>();
-            for (Future<T> future : futures) {
-                answers.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     static UUID id(JsonNode node, String field) {

@@ -9,18 +9,14 @@ import dev.quartermaster.support.TestApi;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import static dev.quartermaster.catalog.CatalogFixtures.MODELS;
-import static dev.quartermaster.catalog.CatalogFixtures.unique;
+import static dev.quartermaster.support.Names.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuartermasterTest
 class CatalogTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Catalog catalog;
@@ -41,8 +37,8 @@ class CatalogTest {
     ApplicationContext context;
 
     @Test
-    void thePublicViewIsCurrentRightAfterEveryWrite() {
-        TestApi admin = TestApi.at(port).asAdmin();
+    void thePublicViewIsCurrentRightAfterEveryWrite(TestApi api) {
+        TestApi admin = api.asAdmin();
         String value = unique("pub");
         catalog.models();
 

@@ -1,11 +1,12 @@
 package dev.quartermaster.catalog;
 
 import static dev.quartermaster.catalog.CatalogFixtures.MODELS;
-import static dev.quartermaster.catalog.CatalogFixtures.unique;
+import static dev.quartermaster.support.Names.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.support.QuartermasterTest;
+import dev.quartermaster.support.Race;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import dev.quartermaster.support.TestUsers;
@@ -13,22 +14,18 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @QuartermasterTest
 class DraftsTest {
 
-    @LocalServerPort
-    int port;
-
     TestApi editor;
 
     @BeforeEach
-    void setUp() {
-        TestUsers.TestUser user = TestUsers.create(TestApi.at(port), "free", Permissions.MODELS_READ,
+    void setUp(TestApi api) {
+        TestUsers.TestUser user = TestUsers.create(api, "free", Permissions.MODELS_READ,
                 Permissions.MODELS_CREATE, Permissions.MODELS_UPDATE);
-        editor = TestApi.at(port).withHeader("X-Api-Key", user.key());
+        editor = api.withHeader("X-Api-Key", user.key());
     }
 
     @Test
@@ -75,10 +72,10 @@ class DraftsTest {
     }
 
     @Test
-    void ofThirtyConcurrentPatchesAtOneVersionExactlyOneWins() throws Exception {
+    void ofThirtyConcurrentPatchesAtOneVersionExactlyOneWins() throws InterruptedException {
         String draftId = editor.patch(MODELS + "draft", "{\"name\": \"Raced\"}").json().get("draft_id").stringValue();
 
-        List<Integer> answers = CatalogFixtures.race(30, i -> () -> editor.patch(MODELS + "draft",
+        List<Integer> answers = Race.run(30, i -> () -> editor.patch(MODELS + "draft",
                 "{\"input_draft_id\": \"%s\", \"expected_version\": 1, \"description\": \"writer %d\"}"
                         .formatted(draftId, i)).status());
 
@@ -126,9 +123,9 @@ class DraftsTest {
     }
 
     @Test
-    void draftsArePersonal() {
+    void draftsArePersonal(TestApi api) {
         String draftId = editor.patch(MODELS + "draft", "{\"name\": \"Mine\"}").json().get("draft_id").stringValue();
-        TestApi other = TestApi.at(port).asAdmin();
+        TestApi other = api.asAdmin();
 
         assertThat(editor.post(MODELS + "drafts", null).json().get("entries").findValuesAsString("draft_id")).contains(draftId);
         assertThat(other.post(MODELS + "drafts", null).json().get("entries").findValuesAsString("draft_id")).doesNotContain(draftId);

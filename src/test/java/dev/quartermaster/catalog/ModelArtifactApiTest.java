@@ -1,12 +1,13 @@
 package dev.quartermaster.catalog;
 
 import static dev.quartermaster.catalog.CatalogFixtures.MODELS;
-import static dev.quartermaster.catalog.CatalogFixtures.unique;
+import static dev.quartermaster.support.Names.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.support.QuartermasterTest;
+import dev.quartermaster.support.Race;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import dev.quartermaster.support.TestSettings;
@@ -17,15 +18,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @QuartermasterTest
 class ModelArtifactApiTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -36,8 +33,8 @@ class ModelArtifactApiTest {
     TestApi admin;
 
     @BeforeEach
-    void setUp() {
-        admin = TestApi.at(port).asAdmin();
+    void setUp(TestApi api) {
+        admin = api.asAdmin();
     }
 
     @Test
@@ -107,11 +104,11 @@ class ModelArtifactApiTest {
     }
 
     @Test
-    void ofTenConcurrentCreatesOfOneValueExactlyOneSucceeds() throws Exception {
+    void ofTenConcurrentCreatesOfOneValueExactlyOneSucceeds() throws InterruptedException {
         String value = unique("race");
         String body = "{\"models\": [{\"name\": \"Racer\", \"value\": \"%s\", \"provider\": \"openai\"}]}".formatted(value);
 
-        List<JsonNode> results = CatalogFixtures.race(10, i -> () ->
+        List<JsonNode> results = Race.run(10, i -> () ->
                 admin.post(MODELS + "create", body).json().get("results").get(0));
 
         assertThat(results).filteredOn(r -> r.get("success").booleanValue()).hasSize(1);
@@ -204,8 +201,7 @@ class ModelArtifactApiTest {
     }
 
     @Test
-    void permissionsDecideWhatACallerMayDo() {
-        TestApi api = TestApi.at(port);
+    void permissionsDecideWhatACallerMayDo(TestApi api) {
         TestUsers.TestUser reader = TestUsers.create(api, "free", Permissions.MODELS_READ);
         TestApi asReader = api.withHeader("X-Api-Key", reader.key());
         UUID id = CatalogFixtures.createModel(admin, "Guarded", unique("perm"));

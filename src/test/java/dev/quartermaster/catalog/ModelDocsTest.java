@@ -1,16 +1,17 @@
 package dev.quartermaster.catalog;
 
 import dev.quartermaster.catalog.model.ModelInput;
+import dev.quartermaster.support.Await;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import dev.quartermaster.support.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import static dev.quartermaster.catalog.CatalogFixtures.MODELS;
 import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.JsonNode;
@@ -18,15 +19,12 @@ import tools.jackson.databind.JsonNode;
 @QuartermasterTest
 class ModelDocsTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     MeterRegistry meters;
 
     @Test
-    void docsListTheElevenOperationsWithTheirPermissions() {
-        TestResponse response = TestApi.at(port).asAdmin().post(MODELS + "docs", "{}");
+    void docsListTheElevenOperationsWithTheirPermissions(TestApi api) {
+        TestResponse response = api.asAdmin().post(MODELS + "docs", "{}");
 
         JsonNode docs = response.json();
         assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -42,8 +40,7 @@ class ModelDocsTest {
 
     /** The request timer is stopped just after the answer leaves, so counts are awaited, not read at once. */
     @Test
-    void docsAreComposedInProcessWithoutARequestToTheServerItself() throws InterruptedException {
-        TestApi api = TestApi.at(port);
+    void docsAreComposedInProcessWithoutARequestToTheServerItself(TestApi api) {
         long before = apiDocsRequests();
         api.get("/v3/api-docs");
         long afterDirect = awaitRequests(before + 1);
@@ -56,17 +53,13 @@ class ModelDocsTest {
     }
 
     /** The count once it reached {@code expected}, or after a second if it did not. */
-    private long awaitRequests(long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + 1_000_000_000L;
-        while (apiDocsRequests() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        return apiDocsRequests();
+    private long awaitRequests(long expected) {
+        return Await.until(this::apiDocsRequests, count -> count >= expected, Duration.ofSeconds(1));
     }
 
     @Test
-    void theModelsFieldsAreThoseTheServerAccepts() {
-        JsonNode docs = TestApi.at(port).asAdmin().post(MODELS + "docs", "{\"entity_id\": \"" + UUID.randomUUID() + "\"}").json();
+    void theModelsFieldsAreThoseTheServerAccepts(TestApi api) {
+        JsonNode docs = api.asAdmin().post(MODELS + "docs", "{\"entity_id\": \"" + UUID.randomUUID() + "\"}").json();
 
         assertThat(docs.get("artifact").get("fields").findValuesAsString("name"))
                 .containsExactlyInAnyOrderElementsOf(ModelInput.FIELDS);
@@ -78,8 +71,7 @@ class ModelDocsTest {
     }
 
     @Test
-    void eachOperationNeedsExactlyThePermissionItDocuments() {
-        TestApi api = TestApi.at(port);
+    void eachOperationNeedsExactlyThePermissionItDocuments(TestApi api) {
         JsonNode operations = api.asAdmin().post(MODELS + "docs", "{}").json().get("api_operations");
         TestApi nobody = api.withKey(TestUsers.create(api, "free").key());
 

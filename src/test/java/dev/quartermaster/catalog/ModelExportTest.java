@@ -1,7 +1,7 @@
 package dev.quartermaster.catalog;
 
 import static dev.quartermaster.catalog.CatalogFixtures.MODELS;
-import static dev.quartermaster.catalog.CatalogFixtures.unique;
+import static dev.quartermaster.support.Names.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quartermaster.identity.Permissions;
@@ -24,7 +24,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -32,9 +31,6 @@ import tools.jackson.databind.JsonNode;
 class ModelExportTest {
 
     private static final String CANARY = "sk-canary-3f9a1c77e2b84d0b9a6e";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -54,8 +50,8 @@ class ModelExportTest {
     TestApi admin;
 
     @BeforeEach
-    void setUp() {
-        admin = TestApi.at(port).asAdmin();
+    void setUp(TestApi api) {
+        admin = api.asAdmin();
     }
 
     @Test
@@ -100,11 +96,11 @@ class ModelExportTest {
     }
 
     @Test
-    void anUploadIsDownloadableOnlyByWhoExportedIt() {
-        TestUsers.TestUser reader = TestUsers.create(TestApi.at(port), "free", Permissions.MODELS_READ);
+    void anUploadIsDownloadableOnlyByWhoExportedIt(TestApi api) {
+        TestUsers.TestUser reader = TestUsers.create(api, "free", Permissions.MODELS_READ);
         String uploadId = admin.post(MODELS + "export", "{}").json().get("upload_id").stringValue();
 
-        assertThat(TestApi.at(port).withKey(reader.key()).get("/api/v5/uploads/" + uploadId).status()).isEqualTo(404);
+        assertThat(api.withKey(reader.key()).get("/api/v5/uploads/" + uploadId).status()).isEqualTo(404);
         assertThat(admin.get("/api/v5/uploads/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(admin.get("/api/v5/uploads/not-a-uuid").status()).isEqualTo(400);
     }
@@ -142,9 +138,9 @@ class ModelExportTest {
     }
 
     @Test
-    void anExportGoesAwayWithTheUserWhoMadeIt() {
-        TestUsers.TestUser reader = TestUsers.create(TestApi.at(port), "free", Permissions.MODELS_READ);
-        TestApi asReader = TestApi.at(port).withKey(reader.key());
+    void anExportGoesAwayWithTheUserWhoMadeIt(TestApi api) {
+        TestUsers.TestUser reader = TestUsers.create(api, "free", Permissions.MODELS_READ);
+        TestApi asReader = api.withKey(reader.key());
         UUID uploadId = CatalogFixtures.id(asReader.post(MODELS + "export", "{}").json(), "upload_id");
 
         assertThat(asReader.get("/api/v5/uploads/" + uploadId).status()).isEqualTo(200);

@@ -1,7 +1,7 @@
 package dev.quartermaster.catalog;
 
 import static dev.quartermaster.catalog.CatalogFixtures.MODELS;
-import static dev.quartermaster.catalog.CatalogFixtures.unique;
+import static dev.quartermaster.support.Names.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quartermaster.platform.Changes;
@@ -15,15 +15,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @QuartermasterTest
 class ModelSearchTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -34,8 +30,8 @@ class ModelSearchTest {
     TestApi admin;
 
     @BeforeEach
-    void setUp() {
-        admin = TestApi.at(port).asAdmin();
+    void setUp(TestApi api) {
+        admin = api.asAdmin();
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EgressTest {
 
     final FakeServer fake = new FakeServer();
-    final Egress lan = egress(true);
-    final Egress strict = egress(false);
+    final Egress lan = TestEgress.of(true);
+    final Egress strict = TestEgress.of(false);
 
     @AfterEach
     void tearDown() throws Exception {
@@ -160,9 +160,5 @@ class EgressTest {
 
     private static OutboundRequest get(String url) {
         return new OutboundRequest("GET", URI.create(url), Map.of(), null);
-    }
-
-    private static Egress egress(boolean allowPrivate) {
-        return new Egress(new EgressProperties(allowPrivate, Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20));
     }
 }

@@ -2,31 +2,28 @@ package dev.quartermaster.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quartermaster.support.Names;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import dev.quartermaster.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @QuartermasterTest
 class AdminApiTest {
 
-    @LocalServerPort
-    int port;
-
     TestApi admin;
 
     @BeforeEach
-    void setUp() {
-        admin = TestApi.at(port).asAdmin();
+    void setUp(TestApi api) {
+        admin = api.asAdmin();
     }
 
     @Test
     void createsReadsPatchesAndDeletesAUser() {
-        String name = TestUsers.uniqueName("carol");
+        String name = Names.unique("carol");
         TestResponse created = admin.post("/api/v1/system/users", """
                 {"username": "%s", "tier": "pro", "permissions": ["models.read"], "displayName": "Carol"}
                 """.formatted(name));
@@ -46,7 +43,7 @@ class AdminApiTest {
 
     @Test
     void refusesUnknownPermissionsTiersAndTakenNamesFieldByField() {
-        String name = TestUsers.uniqueName("dave");
+        String name = Names.unique("dave");
         admin.post("/api/v1/system/users", "{\"username\": \"" + name + "\"}");
 
         TestResponse refused = admin.post("/api/v1/system/users", """
@@ -61,7 +58,7 @@ class AdminApiTest {
     @Test
     void aNewUserGetsTheLowestTierAndNoAdministrativePermission() {
         TestResponse created = admin.post("/api/v1/system/users",
-                "{\"username\": \"" + TestUsers.uniqueName("erin") + "\"}");
+                "{\"username\": \"" + Names.unique("erin") + "\"}");
 
         JsonNode user = created.json().get("data");
         assertThat(user.get("tier").stringValue()).isEqualTo("free");
@@ -69,11 +66,10 @@ class AdminApiTest {
     }
 
     @Test
-    void groupMembersInheritTheGroupsPermissions() {
-        TestApi api = TestApi.at(port);
+    void groupMembersInheritTheGroupsPermissions(TestApi api) {
         TestUsers.TestUser user = TestUsers.create(api, "free");
         assertThat(api.withKey(user.key()).get("/api/v1/system/users").status()).isEqualTo(403);
-        String group = TestUsers.uniqueName("readers");
+        String group = Names.unique("readers");
         TestResponse created = admin.post("/api/v1/system/groups",
                 "{\"name\": \"" + group + "\", \"permissions\": [\"users.read\"]}");
 
@@ -87,10 +83,10 @@ class AdminApiTest {
 
     @Test
     void tiersAreOrderedAndATierInUseCannotBeDeleted() {
-        String tier = "t" + System.nanoTime() % 1_000_000_000;
+        String tier = Names.unique("t");
         TestResponse created = admin.post("/api/v1/system/tiers",
-                "{\"name\": \"" + tier + "\", \"rank\": " + (System.nanoTime() % 1_000_000 + 100) + ", \"managedKeys\": true}");
-        admin.post("/api/v1/system/users", "{\"username\": \"" + TestUsers.uniqueName("frank") + "\", \"tier\": \"" + tier + "\"}");
+                "{\"name\": \"" + tier + "\", \"rank\": " + Names.uniqueRank() + ", \"managedKeys\": true}");
+        admin.post("/api/v1/system/users", "{\"username\": \"" + Names.unique("frank") + "\", \"tier\": \"" + tier + "\"}");
 
         TestResponse refused = admin.delete("/api/v1/system/tiers/" + tier);
         JsonNode tiers = admin.get("/api/v1/system/tiers").json().get("data");
@@ -103,7 +99,7 @@ class AdminApiTest {
 
     @Test
     void aPasswordBcryptWouldCutIsRefused() {
-        TestResponse refused = admin.post("/api/v1/system/users", "{\"username\": \"" + TestUsers.uniqueName("long")
+        TestResponse refused = admin.post("/api/v1/system/users", "{\"username\": \"" + Names.unique("long")
                 + "\", \"password\": \"" + "é".repeat(40) + "\"}");
 
         assertThat(refused.status()).isEqualTo(400);

@@ -9,16 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.JsonNode;
 
 @QuartermasterTest
 class ApiKeyTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -27,8 +23,7 @@ class ApiKeyTest {
     Authenticator authenticator;
 
     @Test
-    void aNewKeyIsShownOnceAndStoredOnlyAsAKeyedHash() {
-        TestApi api = TestApi.at(port);
+    void aNewKeyIsShownOnceAndStoredOnlyAsAKeyedHash(TestApi api) {
         TestUsers.TestUser user = TestUsers.create(api, "free");
 
         TestResponse listed = api.asAdmin().get("/api/v1/system/users/" + user.id() + "/api-keys");
@@ -46,8 +41,7 @@ class ApiKeyTest {
     }
 
     @Test
-    void aRevokedKeyStopsWorkingAtOnce() {
-        TestApi api = TestApi.at(port);
+    void aRevokedKeyStopsWorkingAtOnce(TestApi api) {
         TestUsers.TestUser user = TestUsers.create(api, "free");
         assertThat(api.withKey(user.key()).get("/api/v1/system/me").status()).isEqualTo(200);
         String keyId = api.asAdmin().get("/api/v1/system/users/" + user.id() + "/api-keys")
@@ -61,8 +55,7 @@ class ApiKeyTest {
     }
 
     @Test
-    void useOfAKeyIsRecordedAsLastUsed() {
-        TestApi api = TestApi.at(port);
+    void useOfAKeyIsRecordedAsLastUsed(TestApi api) {
         TestUsers.TestUser user = TestUsers.create(api, "free");
         api.withKey(user.key()).get("/api/v1/system/me");
 
@@ -73,8 +66,8 @@ class ApiKeyTest {
     }
 
     @Test
-    void keysOfAnUnknownUserAre404() {
-        TestResponse created = TestApi.at(port).asAdmin()
+    void keysOfAnUnknownUserAre404(TestApi api) {
+        TestResponse created = api.asAdmin()
                 .post("/api/v1/system/users/00000000-0000-0000-0000-000000000001/api-keys", "{\"name\":\"x\"}");
 
         assertThat(created.status()).isEqualTo(404);

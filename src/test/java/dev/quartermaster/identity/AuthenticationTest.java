@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.quartermaster.support.Names;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @QuartermasterTest
 class AuthenticationTest {
@@ -32,15 +32,12 @@ class AuthenticationTest {
     private static final String PASSWORD = "a long enough password";
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
-    @LocalServerPort
-    int port;
-
     TestApi api;
     TestUsers.TestUser user;
 
     @BeforeEach
-    void setUp() {
-        api = TestApi.at(port);
+    void setUp(TestApi api) {
+        this.api = api;
         user = TestUsers.create(api, "free");
         TestResponse set = api.asAdmin().patch("/api/v1/system/users/" + user.id(),
                 "{\"password\":\"" + PASSWORD + "\"}");
@@ -128,7 +125,7 @@ class AuthenticationTest {
 
     @Test
     void aJwtForAnUnknownUserIsRefused() {
-        String token = jwt("nobody-" + System.nanoTime(), TestSettings.JWT_SECRET);
+        String token = jwt(Names.unique("nobody"), TestSettings.JWT_SECRET);
 
         assertThat(api.from("127.0.0.2").withKey(token).get("/api/v1/system/me").status()).isEqualTo(401);
     }

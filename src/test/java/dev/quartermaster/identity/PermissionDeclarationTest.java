@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.method.HandlerMethod;
@@ -25,9 +24,6 @@ class PermissionDeclarationTest {
 
     @Autowired
     ApplicationContext context;
-
-    @LocalServerPort
-    int port;
 
     @Test
     void everyHandlerOfOursDeclaresOnePermissionOrSelfService() {
@@ -54,12 +50,12 @@ class PermissionDeclarationTest {
 
     /** A public declaration is only true if the security chain lets the request through without credentials. */
     @Test
-    void everyPublicHandlerAnswersWithoutCredentials() {
+    void everyPublicHandlerAnswersWithoutCredentials(TestApi anonymous) {
         List<String> refused = new ArrayList<>();
         handlers().forEach((mapping, handler) -> {
             if (ours(handler) && Access.of(handler).orElse(null) instanceof Access.Anyone) {
                 for (String path : mapping.getPatternValues()) {
-                    int status = TestApi.at(port).get(path).status();
+                    int status = anonymous.get(path).status();
                     if (status == 401 || status == 403) {
                         refused.add(path + " " + status);
                     }

@@ -2,7 +2,9 @@ package dev.quartermaster.integrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quartermaster.support.Names;
 import dev.quartermaster.support.QuartermasterTest;
+import dev.quartermaster.support.Race;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import dev.quartermaster.support.TestUsers.TestUser;
@@ -10,22 +12,14 @@ import dev.quartermaster.support.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @QuartermasterTest
 class IntegrationConnectionsTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -35,10 +29,10 @@ class IntegrationConnectionsTest {
     TestApi asCharlie;
 
     @BeforeEach
-    void setUp() {
-        admin = TestApi.at(port).asAdmin();
-        charlie = TestUsers.create(TestApi.at(port), "free");
-        asCharlie = TestApi.at(port).withKey(charlie.key());
+    void setUp(TestApi api) {
+        admin = api.asAdmin();
+        charlie = TestUsers.create(api, "free");
+        asCharlie = api.withKey(charlie.key());
     }
 
     @Test
@@ -62,11 +56,11 @@ class IntegrationConnectionsTest {
     }
 
     @Test
-    void aUserSeesTheirOwnAndTheirGroupsConnectionsOnly() {
+    void aUserSeesTheirOwnAndTheirGroupsConnectionsOnly(TestApi api) {
         String group = groupWith(charlie);
         String own = connection("mine", "github", "owner_user_id", charlie.id().toString());
         String shared = connection("team", "github", "group_id", group);
-        TestUser other = TestUsers.create(TestApi.at(port), "free");
+        TestUser other = TestUsers.create(api, "free");
         String foreign = connection("theirs", "github", "owner_user_id", other.id().toString());
 
         List<String> seen = asCharlie.get("/v1/integrations/connections").json().get("data").findValuesAsString("id");
@@ -81,10 +75,10 @@ class IntegrationConnectionsTest {
     }
 
     @Test
-    void theDocumentedErrors() {
+    void theDocumentedErrors(TestApi api) {
         String linear = connection("l", "linear", "owner_user_id", charlie.id().toString());
-        TestUser auditor = TestUsers.create(TestApi.at(port), "free", "integrations.read");
-        TestApi asAuditor = TestApi.at(port).withKey(auditor.key());
+        TestUser auditor = TestUsers.create(api, "free", "integrations.read");
+        TestApi asAuditor = api.withKey(auditor.key());
 
         TestResponse missing = asCharlie.post("/v1/integrations/connections/linear/default", "{}");
         TestResponse wrongIntegration = asCharlie.post("/v1/integrations/connections/github/default",
@@ -104,27 +98,16 @@ class IntegrationConnectionsTest {
     }
 
     @Test
-    void concurrentDefaultSettersLeaveOnePreferredConnection() throws Exception {
+    void concurrentDefaultSettersLeaveOnePreferredConnection() throws InterruptedException {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             ids.add(connection("c" + i, "notion", "owner_user_id", charlie.id().toString()));
         }
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String id : ids) {
-                statuses.add(pool.submit(() -> {
-                    start.await();
-                    return asCharlie.post("/v1/integrations/connections/notion/default",
-                            "{\"connection_id\": \"" + id + "\"}").status();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> status : statuses) {
-                assertThat(status.get()).isEqualTo(200);
-            }
-        }
 
+        List<Integer> statuses = Race.each(ids, id -> asCharlie.post("/v1/integrations/connections/notion/default",
+                "{\"connection_id\": \"" + id + "\"}").status());
+
+        assertThat(statuses).containsOnly(200);
         long rows = jdbc.sql("select count(*) from integration_preferences where user_id = ? and integration_config_id = 'notion'")
                 .param(charlie.id()).query(Long.class).single();
         List<JsonNode> preferred = asCharlie.get("/v1/integrations/connections").json().get("data").valueStream()
@@ -174,7 +157,7 @@ class IntegrationConnectionsTest {
     }
 
     private String groupWith(TestUser user) {
-        String name = TestUsers.uniqueName("team");
+        String name = Names.unique("team");
         String id = admin.post("/api/v1/system/groups", "{\"name\": \"" + name + "\"}").json().get("data").get("id").stringValue();
         admin.patch("/api/v1/system/users/" + user.id(), "{\"groups\": [\"" + id + "\"]}");
         return id;

@@ -2,6 +2,7 @@ package dev.quartermaster.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quartermaster.support.Names;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestCatalog;
@@ -10,15 +11,11 @@ import dev.quartermaster.support.TestUsers;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Both model lists: {@code /v1/ai/models} (seed 000) and {@code /v1/models} (seed 003), by tier, kept current. */
 @QuartermasterTest
 class ModelListsTest {
-
-    @LocalServerPort
-    int port;
 
     TestApi api;
     String freeModel;
@@ -27,11 +24,11 @@ class ModelListsTest {
     String proModelId;
 
     @BeforeEach
-    void setUp() {
-        api = TestApi.at(port);
-        freeModel = TestCatalog.uniqueValue("free-chat");
-        proModel = TestCatalog.uniqueValue("org/pro-chat");
-        inactive = TestCatalog.uniqueValue("retired");
+    void setUp(TestApi api) {
+        this.api = api;
+        freeModel = Names.unique("free-chat");
+        proModel = Names.unique("org/pro-chat");
+        inactive = Names.unique("retired");
         TestCatalog.create(api, freeModel, "mistral", "free", true);
         proModelId = TestCatalog.create(api, proModel, "anthropic", "pro", true);
         TestCatalog.create(api, inactive, "openai", "free", false);

@@ -7,28 +7,24 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.NotFoundException;
 import com.openai.models.models.Model;
+import dev.quartermaster.support.Names;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestCatalog;
 import dev.quartermaster.support.TestUsers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The official openai-java SDK, unmodified but for base URL and key, lists and retrieves our models. */
 @QuartermasterTest
 class OpenAiSdkTest {
 
-    @LocalServerPort
-    int port;
-
     @Test
-    void theOfficialClientListsAndRetrievesModels() {
-        TestApi api = TestApi.at(port);
-        String value = TestCatalog.uniqueValue("sdk-model");
+    void theOfficialClientListsAndRetrievesModels(TestApi api) {
+        String value = Names.unique("sdk-model");
         TestCatalog.create(api, value, "openai", "free", true);
         OpenAIClient client = OpenAIOkHttpClient.builder()
-                .baseUrl("http://127.0.0.1:" + port + "/v1")
+                .baseUrl(api.base() + "/v1")
                 .apiKey(TestUsers.create(api, "free").key())
                 .build();
 

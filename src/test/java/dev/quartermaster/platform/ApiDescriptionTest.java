@@ -8,21 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /v3/api-docs} is a description Swagger UI can call the API from. */
 @QuartermasterTest
 class ApiDescriptionTest {
 
-    @LocalServerPort
-    int port;
-
     JsonNode docs;
 
     @BeforeEach
-    void load() {
-        docs = TestApi.at(port).get("/v3/api-docs").json();
+    void load(TestApi api) {
+        docs = api.get("/v3/api-docs").json();
     }
 
     @Test

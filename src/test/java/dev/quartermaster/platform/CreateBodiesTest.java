@@ -6,23 +6,20 @@ import dev.quartermaster.providers.ProviderType;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
-import dev.quartermaster.support.TestUsers;
+import dev.quartermaster.support.Names;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A create body is checked whole: every failing field is reported at once, type errors among the rule errors. */
 @QuartermasterTest
 class CreateBodiesTest {
 
-    @LocalServerPort
-    int port;
 
     @Test
-    void aUserWithSeveralBadFieldsIsRefusedWithEveryOneOfThem() {
-        TestResponse refused = TestApi.at(port).asAdmin().post("/api/v1/system/users", """
+    void aUserWithSeveralBadFieldsIsRefusedWithEveryOneOfThem(TestApi server) {
+        TestResponse refused = server.asAdmin().post("/api/v1/system/users", """
                 {"username": "has spaces", "displayName": 7, "tier": ["pro"], "permissions": "models.read",
                  "password": "short"}
                 """);
@@ -40,10 +37,10 @@ class CreateBodiesTest {
     }
 
     @Test
-    void theServicesRulesAreReportedTogetherWithTheBodysOwn() {
-        TestResponse refused = TestApi.at(port).asAdmin().post("/api/v1/system/users", """
+    void theServicesRulesAreReportedTogetherWithTheBodysOwn(TestApi server) {
+        TestResponse refused = server.asAdmin().post("/api/v1/system/users", """
                 {"username": "%s", "displayName": 7, "tier": "platinum", "permissions": ["root"]}
-                """.formatted(TestUsers.uniqueName("mixed")));
+                """.formatted(Names.unique("mixed")));
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.json().get("errors").findValuesAsString("field"))
@@ -51,8 +48,8 @@ class CreateBodiesTest {
     }
 
     @Test
-    void aTierWithSeveralBadFieldsIsRefusedWithEveryOneOfThem() {
-        TestResponse refused = TestApi.at(port).asAdmin().post("/api/v1/system/tiers", """
+    void aTierWithSeveralBadFieldsIsRefusedWithEveryOneOfThem(TestApi server) {
+        TestResponse refused = server.asAdmin().post("/api/v1/system/tiers", """
                 {"name": "Not A Tier Name", "rank": "high", "description": "%s", "managedKeys": "yes"}
                 """.formatted("d".repeat(1001)));
 
@@ -66,8 +63,8 @@ class CreateBodiesTest {
     }
 
     @Test
-    void anAiSettingWithAWrongTypeIsRefusedWithTheSeedsRulesInItsOwnShape() {
-        TestResponse refused = TestApi.at(port).asAdmin().post("/api/ai-settings",
+    void anAiSettingWithAWrongTypeIsRefusedWithTheSeedsRulesInItsOwnShape(TestApi server) {
+        TestResponse refused = server.asAdmin().post("/api/ai-settings",
                 "{\"provider\": \"cohere\", \"model\": 7, \"meta\": 5}");
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
@@ -82,8 +79,8 @@ class CreateBodiesTest {
     }
 
     @Test
-    void aMissingRequiredFieldIsReportedOnceWithTheOthers() {
-        TestResponse refused = TestApi.at(port).asAdmin().post("/api/v1/system/groups",
+    void aMissingRequiredFieldIsReportedOnceWithTheOthers(TestApi server) {
+        TestResponse refused = server.asAdmin().post("/api/v1/system/groups",
                 "{\"description\": 5, \"permissions\": [\"users.read\", 3]}");
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
@@ -94,8 +91,8 @@ class CreateBodiesTest {
     }
 
     @Test
-    void theApiDescriptionShowsTheLimitsTheServerChecks() {
-        var docs = TestApi.at(port).get("/v3/api-docs").json();
+    void theApiDescriptionShowsTheLimitsTheServerChecks(TestApi server) {
+        var docs = server.get("/v3/api-docs").json();
         var schemas = docs.at("/components/schemas");
 
         assertThat(docs.at("/paths/~1api~1v1~1system~1users/post/requestBody/content/application~1json/schema/$ref")

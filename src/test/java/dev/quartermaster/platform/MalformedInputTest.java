@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,9 +33,6 @@ class MalformedInputTest {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -80,8 +76,8 @@ class MalformedInputTest {
     }
 
     @Test
-    void anEmptyIdInAPathSaysThatAValueIsMissingFromThePath() {
-        TestResponse answer = TestApi.at(port).asAdmin().post("/api/v1/system/users//api-keys", "{\"name\": \"ci\"}");
+    void anEmptyIdInAPathSaysThatAValueIsMissingFromThePath(TestApi server) {
+        TestResponse answer = server.asAdmin().post("/api/v1/system/users//api-keys", "{\"name\": \"ci\"}");
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().at("/errors/0/field").asString()).isEqualTo("path");
@@ -89,8 +85,8 @@ class MalformedInputTest {
     }
 
     @Test
-    void aMalformedIdInAPathNamesTheParameterAndWhatWasExpected() {
-        TestResponse answer = TestApi.at(port).asAdmin().post("/api/v1/system/users/alice/api-keys", "{\"name\": \"ci\"}");
+    void aMalformedIdInAPathNamesTheParameterAndWhatWasExpected(TestApi server) {
+        TestResponse answer = server.asAdmin().post("/api/v1/system/users/alice/api-keys", "{\"name\": \"ci\"}");
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().at("/errors/0/field").asString()).isEqualTo("id");
@@ -98,8 +94,8 @@ class MalformedInputTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> everyEndpointAnswersBrokenInputWith4xx() {
-        TestApi admin = TestApi.at(port).asAdmin();
+    Stream<DynamicTest> everyEndpointAnswersBrokenInputWith4xx(TestApi api) {
+        TestApi admin = api.asAdmin();
         List<DynamicTest> tests = new ArrayList<>();
         for (Endpoint e : endpoints()) {
             if (e.pattern().contains("{")) {

@@ -2,30 +2,28 @@ package dev.quartermaster.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quartermaster.support.Await;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What operators and tools reach without credentials: health, metrics, the API description. */
 @QuartermasterTest
 class OperationsTest {
 
-    @LocalServerPort
-    int port;
-
     @Test
-    void healthIsExactlyStatusUp() {
-        TestResponse health = TestApi.at(port).get("/actuator/health");
+    void healthIsExactlyStatusUp(TestApi api) {
+        TestResponse health = api.get("/actuator/health");
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json()).isEqualTo(TestApi.json("{\"status\": \"UP\"}"));
     }
 
     @Test
-    void theRootGivesABrowserAPageWithoutACredentialPrompt() {
-        TestResponse page = TestApi.at(port).withHeader("Accept", "text/html,application/xhtml+xml").get("/");
+    void theRootGivesABrowserAPageWithoutACredentialPrompt(TestApi api) {
+        TestResponse page = api.withHeader("Accept", "text/html,application/xhtml+xml").get("/");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
@@ -34,8 +32,8 @@ class OperationsTest {
     }
 
     @Test
-    void theRootTellsAnApiClientWhereTheDescriptionIs() {
-        TestResponse home = TestApi.at(port).get("/");
+    void theRootTellsAnApiClientWhereTheDescriptionIs(TestApi api) {
+        TestResponse home = api.get("/");
 
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.json().get("service").asString()).isEqualTo("quartermaster");
@@ -43,20 +41,17 @@ class OperationsTest {
     }
 
     @Test
-    void theErrorPageAskedForDirectlyIsANotFoundNotAnError() {
-        assertThat(TestApi.at(port).get("/error").status()).isEqualTo(404);
+    void theErrorPageAskedForDirectlyIsANotFoundNotAnError(TestApi api) {
+        assertThat(api.get("/error").status()).isEqualTo(404);
     }
 
     /** The request timer stops just after the answer leaves, so the scrape is repeated for up to two seconds. */
     @Test
-    void prometheusExposesRequestTimersIncludingTheModelListFastPath() throws InterruptedException {
-        TestApi.at(port).asAdmin().get("/v1/models");
+    void prometheusExposesRequestTimersIncludingTheModelListFastPath(TestApi api) {
+        api.asAdmin().get("/v1/models");
 
-        TestResponse metrics = TestApi.at(port).get("/actuator/prometheus");
-        for (int i = 0; i < 200 && !metrics.body().contains("uri=\"/v1/models\""); i++) {
-            Thread.sleep(10);
-            metrics = TestApi.at(port).get("/actuator/prometheus");
-        }
+        TestResponse metrics = Await.until(() -> api.get("/actuator/prometheus"),
+                scrape -> scrape.body().contains("uri=\"/v1/models\""), Duration.ofSeconds(2));
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests_seconds_count")
@@ -65,9 +60,9 @@ class OperationsTest {
     }
 
     @Test
-    void theOpenApiDescriptionCoversEverySurfaceAndSwaggerUiIsServed() {
-        TestResponse docs = TestApi.at(port).get("/v3/api-docs");
-        TestResponse ui = TestApi.at(port).get("/swagger-ui/index.html");
+    void theOpenApiDescriptionCoversEverySurfaceAndSwaggerUiIsServed(TestApi api) {
+        TestResponse docs = api.get("/v3/api-docs");
+        TestResponse ui = api.get("/swagger-ui/index.html");
 
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").propertyNames()).contains("/api/v1/system/ai/providers",

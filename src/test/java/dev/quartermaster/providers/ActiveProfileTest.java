@@ -2,35 +2,29 @@ package dev.quartermaster.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quartermaster.support.Await;
 import dev.quartermaster.support.QuartermasterTest;
+import dev.quartermaster.support.Race;
 import dev.quartermaster.support.SecondServer;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Exactly one active profile, enforced by the database, also when two servers race. */
 @QuartermasterTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ActiveProfileTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -54,8 +48,8 @@ class ActiveProfileTest {
     }
 
     @Test
-    void activatingOneDeactivatesTheOthersAndDeletingTheActiveLeavesNone() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void activatingOneDeactivatesTheOthersAndDeletingTheActiveLeavesNone(TestApi server) {
+        TestApi api = server.asAdmin();
         String first = create(api, true);
         String other = create(api, false);
 
@@ -70,8 +64,8 @@ class ActiveProfileTest {
     }
 
     @Test
-    void theDatabaseRefusesASecondActiveProfileWhateverTheCode() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void theDatabaseRefusesASecondActiveProfileWhateverTheCode(TestApi server) {
+        TestApi api = server.asAdmin();
         String a = create(api, true);
         String b = create(api, false);
 
@@ -85,30 +79,18 @@ class ActiveProfileTest {
     }
 
     @Test
-    void racingActivationsFromTwoServersLeaveExactlyOneActive() throws Exception {
-        TestApi one = TestApi.at(port).asAdmin();
+    void racingActivationsFromTwoServersLeaveExactlyOneActive(TestApi api) throws InterruptedException {
+        TestApi one = api.asAdmin();
         TestApi two = second.api().asAdmin();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             ids.add(create(one, false));
         }
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < ids.size(); i++) {
-                TestApi server = i % 2 == 0 ? one : two;
-                String id = ids.get(i);
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return server.patch("/api/v1/system/ai/providers/" + id, "{\"isActive\": true}").status();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> result : results) {
-                assertThat(result.get()).isEqualTo(200);
-            }
-        }
 
+        List<Integer> statuses = Race.run(ids.size(), i -> () -> (i % 2 == 0 ? one : two)
+                .patch("/api/v1/system/ai/providers/" + ids.get(i), "{\"isActive\": true}").status());
+
+        assertThat(statuses).containsOnly(200);
         assertThat(activeCount()).isEqualTo(1);
         String winner = jdbc.sql("select id::text from provider_profiles where is_active").query(String.class).single();
         assertThat(one.get("/api/v1/system/ai/providers/active").json().get("data").get("id").stringValue()).isEqualTo(winner);
@@ -117,17 +99,13 @@ class ActiveProfileTest {
     }
 
     @Test
-    void theOtherServersInMemoryViewLearnsOfAChangeWithinASecond() throws Exception {
+    void theOtherServersInMemoryViewLearnsOfAChangeWithinASecond(TestApi api) {
         ProviderProfiles elsewhere = second.bean(ProviderProfiles.class);
         elsewhere.all();
-        String id = create(TestApi.at(port).asAdmin(), false);
+        String id = create(api.asAdmin(), false);
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(1));
-        while (elsewhere.find(UUID.fromString(id)).isEmpty() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(10);
-        }
-
-        assertThat(elsewhere.find(UUID.fromString(id))).isPresent();
+        assertThat(Await.until(() -> elsewhere.find(UUID.fromString(id)), Optional::isPresent, Duration.ofSeconds(1)))
+                .isPresent();
         assertThat(profiles.find(UUID.fromString(id))).as("this server: at once").isPresent();
     }
 

@@ -2,35 +2,31 @@ package dev.quartermaster.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quartermaster.support.Names;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
-import dev.quartermaster.support.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The curl examples of seed 001, as written, with our host and a user of our own (`--user name:password`). */
 @QuartermasterTest
 class AiSettingsSeedExamplesTest {
 
-    @LocalServerPort
-    int port;
-
     TestApi api;
 
     @BeforeEach
-    void setUp() {
-        TestApi admin = TestApi.at(port).asAdmin();
-        String username = TestUsers.uniqueName("cfadmin");
+    void setUp(TestApi server) {
+        TestApi admin = server.asAdmin();
+        String username = Names.unique("cfadmin");
         admin.post("/api/v1/system/users", """
                 {"username": "%s", "password": "a password long enough",
                  "permissions": ["aiProviders.read", "aiProviders.create", "aiProviders.update", "aiProviders.delete"]}
                 """.formatted(username));
-        api = TestApi.at(port).withHeader("Authorization", "Basic " + Base64.getEncoder()
+        api = server.withHeader("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":a password long enough").getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -19,9 +18,6 @@ import tools.jackson.databind.JsonNode;
 class AiSettingsValidationTest {
 
     private static final String LONG_256 = "m".repeat(256);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -44,9 +40,9 @@ class AiSettingsValidationTest {
             meta not an object        | {"provider": "openai", "model": "m", "token": "t", "meta": [1]}         | [meta]        | Meta must be an object of key-value pairs
             model of the wrong type   | {"provider": "openai", "model": 7, "token": "t"}                        | [model]       | must be a string
             """)
-    void eachRuleIsReportedOnItsField(String rule, String body, String field, String message) {
+    void eachRuleIsReportedOnItsField(String rule, String body, String field, String message, TestApi api) {
         long before = count();
-        TestResponse refused = TestApi.at(port).asAdmin().post("/api/ai-settings", body
+        TestResponse refused = api.asAdmin().post("/api/ai-settings", body
                 .replace("LONGLONG", "x".repeat(500)).replace("LONG", LONG_256).replace("DESC", "d".repeat(4013)));
 
         assertThat(refused.status()).isEqualTo(400);
@@ -57,8 +53,8 @@ class AiSettingsValidationTest {
     }
 
     @Test
-    void everyFailingFieldIsReportedOnce() {
-        TestResponse refused = TestApi.at(port).asAdmin().post("/api/ai-settings",
+    void everyFailingFieldIsReportedOnce(TestApi api) {
+        TestResponse refused = api.asAdmin().post("/api/ai-settings",
                 "{\"provider\": \"cohere\", \"model\": \"\", \"name\": \"\", \"meta\": {\"x\": {}}}");
 
         assertThat(refused.json().get("errors").findValuesAsString("field"))
@@ -66,22 +62,22 @@ class AiSettingsValidationTest {
     }
 
     @Test
-    void theBoundariesAreAccepted() {
-        TestResponse created = TestApi.at(port).asAdmin().post("/api/ai-settings", """
+    void theBoundariesAreAccepted(TestApi api) {
+        TestResponse created = api.asAdmin().post("/api/ai-settings", """
                 {"provider": "openai_like", "model": "%s", "token": "%s", "base_url": "https://llm.example.com/%s",
                  "name": "%s", "description": "%s", "meta": {"s": "x", "i": 1, "f": 1.5, "b": true, "n": null}}
                 """.formatted("m".repeat(255), "t".repeat(255), "p".repeat(500 - "https://llm.example.com/".length()),
                 "n".repeat(255), "d".repeat(4012)));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        JsonNode meta = TestApi.at(port).asAdmin().get("/api/ai-settings/" + created.json().get("id").longValue())
+        JsonNode meta = api.asAdmin().get("/api/ai-settings/" + created.json().get("id").longValue())
                 .json().get("meta");
         assertThat(meta).isEqualTo(TestApi.json("{\"s\": \"x\", \"i\": 1, \"f\": 1.5, \"b\": true, \"n\": null}"));
     }
 
     @Test
-    void anUpdateNeedsProviderAndModelAndKeepsTheStoredToken() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void anUpdateNeedsProviderAndModelAndKeepsTheStoredToken(TestApi server) {
+        TestApi api = server.asAdmin();
         long id = api.post("/api/ai-settings", "{\"provider\": \"openai\", \"model\": \"gpt-4\", \"token\": \"sk-keep-me\"}")
                 .json().get("id").longValue();
 
@@ -95,8 +91,8 @@ class AiSettingsValidationTest {
     }
 
     @Test
-    void theProviderSurfaceReportsTheSameRulesAsProblemDetails() {
-        TestResponse refused = TestApi.at(port).asAdmin().post("/api/v1/system/ai/providers",
+    void theProviderSurfaceReportsTheSameRulesAsProblemDetails(TestApi api) {
+        TestResponse refused = api.asAdmin().post("/api/v1/system/ai/providers",
                 "{\"name\": \"x\", \"apiBaseUrl\": \"https://api.anthropic.com\", \"modelName\": \"" + LONG_256 + "\"}");
 
         assertThat(refused.status()).isEqualTo(400);
@@ -107,8 +103,8 @@ class AiSettingsValidationTest {
     }
 
     @Test
-    void aBaseUrlTheEgressPolicyRefusesIsRefusedWhenSaved() {
-        TestResponse refused = TestApi.at(port).asAdmin().post("/api/ai-settings",
+    void aBaseUrlTheEgressPolicyRefusesIsRefusedWhenSaved(TestApi api) {
+        TestResponse refused = api.asAdmin().post("/api/ai-settings",
                 "{\"provider\": \"openai_like\", \"model\": \"m\", \"token\": \"t\", \"base_url\": \"http://169.254.169.254/v1\"}");
 
         assertThat(refused.status()).isEqualTo(400);

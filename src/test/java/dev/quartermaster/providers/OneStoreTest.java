@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import tools.jackson.databind.JsonNode;
@@ -25,15 +24,12 @@ import tools.jackson.databind.JsonNode;
 @QuartermasterTest
 class OneStoreTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     ProfileService profiles;
 
     @Test
-    void aProfileMadeOnOneSurfaceShowsOnTheOther() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void aProfileMadeOnOneSurfaceShowsOnTheOther(TestApi server) {
+        TestApi api = server.asAdmin();
         JsonNode made = api.post("/api/v1/system/ai/providers", """
                 {"name": "shared", "apiBaseUrl": "https://api.anthropic.com", "apiKey": "sk-ant-0123456789abcdef",
                  "modelName": "claude-sonnet-4-5-20250929", "description": "both ways", "meta": {"team": "ml"}}
@@ -50,8 +46,8 @@ class OneStoreTest {
     }
 
     @Test
-    void aSettingMadeOnTheOtherSurfaceShowsOnTheProviderSurface() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void aSettingMadeOnTheOtherSurfaceShowsOnTheProviderSurface(TestApi server) {
+        TestApi api = server.asAdmin();
         long number = api.post("/api/ai-settings", """
                 {"provider": "gemini", "model": "gemini-2.5-pro", "token": "AIza-not-a-real-key-000000", "name": "G"}
                 """).json().get("id").longValue();
@@ -71,16 +67,16 @@ class OneStoreTest {
     @CsvSource({"https://api.openai.com/v1,openai", "https://api.anthropic.com,anthropic",
             "https://generativelanguage.googleapis.com,gemini", "https://api.mistral.ai/v1,mistral",
             "http://gpu-box:11434,ollama", "https://llm.internal.example/v1,openai_like"})
-    void withoutATypeTheProviderIsInferredFromTheBaseUrl(String baseUrl, String provider) {
-        TestResponse created = TestApi.at(port).asAdmin().post("/api/v1/system/ai/providers", """
+    void withoutATypeTheProviderIsInferredFromTheBaseUrl(String baseUrl, String provider, TestApi api) {
+        TestResponse created = api.asAdmin().post("/api/v1/system/ai/providers", """
                 {"name": "inferred", "apiBaseUrl": "%s", "apiKey": "k", "modelName": "m"}""".formatted(baseUrl));
 
         assertThat(created.json().get("data").get("provider").stringValue()).isEqualTo(provider);
     }
 
     @Test
-    void everyChangeIsAuditedWithoutSecretsAndOnlyForAuditors() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void everyChangeIsAuditedWithoutSecretsAndOnlyForAuditors(TestApi server) {
+        TestApi api = server.asAdmin();
         String id = api.post("/api/v1/system/ai/providers", """
                 {"name": "audited", "apiBaseUrl": "https://api.mistral.ai/v1", "apiKey": "sk-audit-secret-value",
                  "modelName": "mistral-small"}""").json().get("data").get("id").stringValue();
@@ -98,13 +94,13 @@ class OneStoreTest {
         assertThat(update.get("apiKey").stringValue()).isEqualTo("replaced");
         assertThat(update.get("isActive").booleanValue()).isTrue();
         assertThat(audit.body()).doesNotContain("sk-audit-secret-value");
-        TestApi nobody = TestApi.at(port).withKey(TestUsers.create(TestApi.at(port), "free", "aiProviders.read").key());
+        TestApi nobody = server.withKey(TestUsers.create(server, "free", "aiProviders.read").key());
         assertThat(nobody.get("/api/v1/system/audit").status()).isEqualTo(403);
     }
 
     @Test
-    void anUpdateBasedOnAStaleVersionIsRefusedNotMerged() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void anUpdateBasedOnAStaleVersionIsRefusedNotMerged(TestApi server) {
+        TestApi api = server.asAdmin();
         JsonNode created = api.post("/api/v1/system/ai/providers", """
                 {"name": "v", "apiBaseUrl": "https://api.openai.com/v1", "apiKey": "k", "modelName": "gpt-4o"}
                 """).json().get("data");

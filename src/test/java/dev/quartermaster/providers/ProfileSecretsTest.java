@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,17 +20,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keys are write-only: a canary key appears in no response, log line, audit entry, table or database file. */
+/**
+ * Keys are write-only: a canary key appears in no response, log line, audit entry, table or database file.
+ * The file scan proves it read the files: a plain value written beside the canary is found there.
+ */
 @QuartermasterTest
 @ExtendWith(OutputCaptureExtension.class)
 class ProfileSecretsTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -40,14 +41,16 @@ class ProfileSecretsTest {
     Storage storage;
 
     @Test
-    void aCanaryKeyIsNeverShown(CapturedOutput output) throws IOException {
+    void aCanaryKeyIsNeverShown(CapturedOutput output, TestApi server) throws IOException {
         String canary = "sk-canary-" + UUID.randomUUID();
         String settingsCanary = "sk-canary-" + UUID.randomUUID();
-        TestApi api = TestApi.at(port).asAdmin();
+        String marker = "plain-marker-" + UUID.randomUUID();
+        TestApi api = server.asAdmin();
         List<TestResponse> responses = new ArrayList<>();
         responses.add(api.post("/api/v1/system/ai/providers", """
-                {"name": "canary", "apiBaseUrl": "https://api.openai.com/v1", "apiKey": "%s", "modelName": "gpt-4o"}
-                """.formatted(canary)));
+                {"name": "canary", "apiBaseUrl": "https://api.openai.com/v1", "apiKey": "%s", "modelName": "gpt-4o",
+                 "description": "%s"}
+                """.formatted(canary, marker)));
         String id = responses.getFirst().json().get("data").get("id").stringValue();
         responses.add(api.post("/api/ai-settings", "{\"provider\": \"openai\", \"model\": \"gpt-4\", \"token\": \"" + settingsCanary + "\"}"));
         long number = responses.getLast().json().get("id").longValue();
@@ -69,13 +72,18 @@ class ProfileSecretsTest {
         assertThat(tablesContaining(settingsCanary)).isEmpty();
         if (storage.embeddedDatabase()) {
             jdbc.sql("checkpoint").update();
-            assertThat(databaseFilesContaining(canary)).isEmpty();
+            DatabaseFiles files = DatabaseFiles.scan(storage.dataDir().resolve("postgres"), marker, canary, settingsCanary);
+            assertThat(files.bytes()).as("bytes read from the database files").isPositive();
+            assertThat(files.unreadable()).as("files the scan could not read").isEmpty();
+            assertThat(files.containing(marker)).as("the plain value written beside the canary").isNotEmpty();
+            assertThat(files.containing(canary)).isEmpty();
+            assertThat(files.containing(settingsCanary)).isEmpty();
         }
     }
 
     @Test
-    void theMaskSentBackKeepsTheKeyANewValueReplacesItAndClearingIsExplicit() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void theMaskSentBackKeepsTheKeyANewValueReplacesItAndClearingIsExplicit(TestApi server) {
+        TestApi api = server.asAdmin();
         String key = "sk-original-key-1234567890abcdef";
         TestResponse created = api.post("/api/v1/system/ai/providers", """
                 {"name": "masked", "apiBaseUrl": "https://api.openai.com/v1", "apiKey": "%s", "modelName": "gpt-4o"}
@@ -95,8 +103,8 @@ class ProfileSecretsTest {
     }
 
     @Test
-    void anOllamaProfileCanHaveItsKeyClearedOnEitherSurface() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void anOllamaProfileCanHaveItsKeyClearedOnEitherSurface(TestApi server) {
+        TestApi api = server.asAdmin();
         long number = api.post("/api/ai-settings", """
                 {"provider": "ollama", "model": "llama3", "base_url": "http://localhost:11434", "token": "proxy-token"}
                 """).json().get("id").longValue();
@@ -114,8 +122,8 @@ class ProfileSecretsTest {
     }
 
     @Test
-    void deletingAProfileDeletesItsSealedKey() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void deletingAProfileDeletesItsSealedKey(TestApi server) {
+        TestApi api = server.asAdmin();
         String id = api.post("/api/v1/system/ai/providers", """
                 {"name": "gone", "apiBaseUrl": "https://api.anthropic.com", "apiKey": "sk-ant-to-be-deleted", "modelName": "claude"}
                 """).json().get("data").get("id").stringValue();
@@ -127,8 +135,8 @@ class ProfileSecretsTest {
     }
 
     @Test
-    void aStoredKeyNeverFollowsTheProfileToAnotherEndpoint() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void aStoredKeyNeverFollowsTheProfileToAnotherEndpoint(TestApi server) {
+        TestApi api = server.asAdmin();
         String id = api.post("/api/v1/system/ai/providers", """
                 {"name": "pinned", "apiBaseUrl": "https://api.openai.com/v1", "apiKey": "sk-stays-home-0123456789",
                  "modelName": "gpt-4o"}""").json().get("data").get("id").stringValue();
@@ -162,16 +170,41 @@ class ProfileSecretsTest {
                 .toList();
     }
 
-    private List<Path> databaseFilesContaining(String text) throws IOException {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.walk(storage.dataDir().resolve("postgres"))) {
-            return files.filter(Files::isRegularFile).filter(f -> contains(f, needle)).toList();
-        }
-    }
+    /** What a scan of the files under a directory read, and which of them hold each of the texts it looked for. */
+    record DatabaseFiles(long bytes, List<Path> unreadable, Map<String, List<Path>> containing) {
 
-    private static boolean contains(Path file, byte[] needle) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
+        static DatabaseFiles scan(Path dir, String... texts) throws IOException {
+            long bytes = 0;
+            List<Path> unreadable = new ArrayList<>();
+            Map<String, List<Path>> containing = new LinkedHashMap<>();
+            for (String text : texts) {
+                containing.put(text, new ArrayList<>());
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    byte[] content;
+                    try {
+                        content = Files.readAllBytes(file);
+                    } catch (IOException e) {
+                        unreadable.add(file);
+                        continue;
+                    }
+                    bytes += content.length;
+                    for (String text : texts) {
+                        if (contains(content, text.getBytes(StandardCharsets.UTF_8))) {
+                            containing.get(text).add(file);
+                        }
+                    }
+                }
+            }
+            return new DatabaseFiles(bytes, unreadable, containing);
+        }
+
+        List<Path> containing(String text) {
+            return containing.get(text);
+        }
+
+        private static boolean contains(byte[] bytes, byte[] needle) {
             outer:
             for (int i = 0; i <= bytes.length - needle.length; i++) {
                 for (int j = 0; j < needle.length; j++) {
@@ -181,8 +214,6 @@ class ProfileSecretsTest {
                 }
                 return true;
             }
-            return false;
-        } catch (IOException e) {
             return false;
         }
     }

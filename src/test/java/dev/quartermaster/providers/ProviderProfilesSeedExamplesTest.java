@@ -8,7 +8,6 @@ import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,9 +16,6 @@ import tools.jackson.databind.JsonNode;
  */
 @QuartermasterTest
 class ProviderProfilesSeedExamplesTest {
-
-    @LocalServerPort
-    int port;
 
     final FakeServer openAi = new FakeServer().replying(r -> FakeServer.Reply.json(200, """
             {"id": "chatcmpl-1", "object": "chat.completion", "model": "gpt-4o",
@@ -33,8 +29,8 @@ class ProviderProfilesSeedExamplesTest {
     }
 
     @Test
-    void createListActivePatchDeleteAsDocumented() {
-        TestApi api = TestApi.at(port).asAdmin();
+    void createListActivePatchDeleteAsDocumented(TestApi server) {
+        TestApi api = server.asAdmin();
 
         TestResponse created = api.post("/api/v1/system/ai/providers", """
                 {
@@ -74,8 +70,8 @@ class ProviderProfilesSeedExamplesTest {
     }
 
     @Test
-    void theTestExampleAnswersInTheDocumentedShape() {
-        TestResponse tested = TestApi.at(port).asAdmin().post("/api/v1/system/ai/providers/test", """
+    void theTestExampleAnswersInTheDocumentedShape(TestApi api) {
+        TestResponse tested = api.asAdmin().post("/api/v1/system/ai/providers/test", """
                 {
                     "apiBaseUrl": "%s/v1",
                     "apiKey": "sk-...",
@@ -98,8 +94,7 @@ class ProviderProfilesSeedExamplesTest {
     }
 
     @Test
-    void theDocumentedPermissionsAreRequired() {
-        TestApi api = TestApi.at(port);
+    void theDocumentedPermissionsAreRequired(TestApi api) {
         TestApi reader = api.withKey(dev.quartermaster.support.TestUsers.create(api, "free", "aiProviders.read").key());
 
         assertThat(reader.get("/api/v1/system/ai/providers").status()).isEqualTo(200);

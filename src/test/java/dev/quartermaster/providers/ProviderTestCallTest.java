@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,16 +27,12 @@ class ProviderTestCallTest {
     private static final String KEY = "sk-test-canary-4242424242424242";
     private static final String PROMPT = "You are terse.";
 
-    @LocalServerPort
-    int port;
-
     FakeServer fake;
     TestApi tester;
 
     @BeforeEach
-    void setUp() {
+    void setUp(TestApi api) {
         fake = new FakeServer();
-        TestApi api = TestApi.at(port);
         tester = api.withKey(TestUsers.create(api, "free", "aiProviders.update", "aiProviders.create").key());
     }
 
@@ -181,7 +176,7 @@ class ProviderTestCallTest {
     }
 
     @Test
-    void aSavedProfileIsTheBaseAndRequestFieldsOverrideIt() {
+    void aSavedProfileIsTheBaseAndRequestFieldsOverrideIt(TestApi api) {
         fake.replying(r -> Reply.json(200, "{\"choices\": [{\"message\": {\"content\": \"ok\"}}]}"));
         JsonNode profile = tester.post("/api/v1/system/ai/providers", """
                 {"name": "saved", "provider": "openai", "apiBaseUrl": "%s/v1", "apiKey": "%s", "modelName": "gpt-4o",
@@ -198,7 +193,7 @@ class ProviderTestCallTest {
                 .isEqualTo("Bearer " + KEY);
         assertThat(TestApi.json(fake.lastRequest().body()).get("messages").get(0).get("content").stringValue())
                 .isEqualTo(PROMPT);
-        TestResponse audit = TestApi.at(port).asAdmin().get("/api/v1/system/audit?targetType=provider_profile&targetId="
+        TestResponse audit = api.asAdmin().get("/api/v1/system/audit?targetType=provider_profile&targetId="
                 + profile.get("id").stringValue());
         JsonNode entry = audit.json().get("data").get(0);
         assertThat(entry.get("action").stringValue()).isEqualTo("test");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quartermaster.QuartermasterApplication;
+import dev.quartermaster.support.Names;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.ScratchDatabase;
 import dev.quartermaster.support.TestApi;
@@ -11,7 +12,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ class RotateCommandTest {
                 "--qm.database.username=" + database.username(),
                 "--qm.master-key=" + masterKey,
                 "--qm.bootstrap.admin-key=" + ADMIN_KEY,
-                "--qm.data-dir=target/test-data/rotate-" + UUID.randomUUID(),
+                "--qm.data-dir=target/test-data/" + Names.unique("rotate"),
                 "--server.port=0", "--server.address=127.0.0.1",
                 "--logging.structured.format.console="));
         if (database.password() != null) {

@@ -5,12 +5,14 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The whole server on a random loopback port, over a real PostgreSQL: the embedded one in a fresh
  * data directory, or the server named by {@code QM_DATABASE_URL} when that is set. Every test class
- * uses the same settings so that they share one running server.
+ * uses the same settings so that they share one running server. A {@link TestApi} parameter of a test
+ * or set-up method is a client for that server ({@link ServerApi}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,5 +31,6 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "qm.providers.ollama.base-url=${qm.test.provider-fakes}/ollama",
                 "logging.structured.format.console=",
         })
+@ExtendWith(ServerApi.class)
 public @interface QuartermasterTest {
 }

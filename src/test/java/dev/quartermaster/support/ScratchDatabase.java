@@ -1,7 +1,6 @@
 package dev.quartermaster.support;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -26,7 +25,7 @@ public final class ScratchDatabase implements AutoCloseable {
     public ScratchDatabase(DataSource serverDataSource) {
         HikariDataSource hikari = (HikariDataSource) serverDataSource;
         this.admin = JdbcClient.create(serverDataSource);
-        this.name = "scratch_" + UUID.randomUUID().toString().replace("-", "");
+        this.name = Names.unique("scratch").replace('-', '_');
         admin.sql("create database " + name).update();
         Matcher url = URL.matcher(hikari.getJdbcUrl());
         if (!url.matches()) {

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.quartermaster.QuartermasterApplication;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -27,7 +26,7 @@ public final class SecondServer implements AutoCloseable {
                 "--qm.master-key=" + TestSettings.MASTER_KEY,
                 "--qm.bootstrap.admin-key=" + TestSettings.ADMIN_KEY,
                 "--qm.jwt.secret=" + TestSettings.JWT_SECRET,
-                "--qm.data-dir=target/test-data/second-" + UUID.randomUUID(),
+                "--qm.data-dir=target/test-data/" + Names.unique("second"),
                 "--logging.structured.format.console=",
                 "--qm.providers.test-timeout=2s"));
         for (String provider : List.of("openai/v1", "anthropic", "gemini", "mistral/v1", "ollama")) {

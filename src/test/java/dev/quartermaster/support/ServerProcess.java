@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -66,22 +65,23 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** Waits until {@code /actuator/health} reports UP. */
-    public ServerProcess awaitHealthy() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + output());
-            }
-            try {
-                if (api().get("/actuator/health").status() == 200) {
-                    return this;
-                }
-            } catch (UncheckedIOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+    public ServerProcess awaitHealthy() {
+        if (Await.until(this::healthStatus, status -> status == 200, Duration.ofSeconds(120)) != 200) {
+            throw new IllegalStateException("the server did not become healthy:\n" + output());
         }
-        throw new IllegalStateException("the server did not become healthy:\n" + output());
+        return this;
+    }
+
+    /** The status of {@code /actuator/health}, 0 while nothing listens; a server that exited ends the wait. */
+    private int healthStatus() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + output());
+        }
+        try {
+            return api().get("/actuator/health").status();
+        } catch (UncheckedIOException notYet) {
+            return 0;
+        }
     }
 
     public String generatedAdminKey() {

@@ -2,16 +2,11 @@ package dev.quartermaster.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 
-/** Puts models into the catalog through its own surface, each with a fresh value. */
+/** Puts models into the catalog through its own surface; {@link Names#unique} makes fresh values. */
 public final class TestCatalog {
 
     private TestCatalog() {
-    }
-
-    public static String uniqueValue(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Creates a model and returns its model_id. */

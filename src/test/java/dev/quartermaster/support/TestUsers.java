@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Makes users through the admin API, each with a fresh name and an API key. */
 public final class TestUsers {
-
-    private static final AtomicInteger COUNTER = new AtomicInteger();
 
     public record TestUser(UUID id, String username, String key) {
     }
@@ -17,12 +14,8 @@ public final class TestUsers {
     private TestUsers() {
     }
 
-    public static String uniqueName(String prefix) {
-        return prefix + "-" + COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     public static TestUser create(TestApi api, String tier, String... permissions) {
-        String username = uniqueName("user");
+        String username = Names.unique("user");
         String body = "{\"username\":\"%s\",\"tier\":\"%s\",\"permissions\":%s}".formatted(username, tier,
                 Arrays.stream(permissions).map(p -> "\"" + p + "\"").toList());
         TestResponse created = api.asAdmin().post("/api/v1/system/users", body);

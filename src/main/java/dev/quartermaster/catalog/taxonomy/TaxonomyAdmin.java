@@ -20,6 +20,9 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class TaxonomyAdmin {
 
+    private static final List<String> FIELDS = List.of("name", "description", "inputPricePerMillion",
+            "outputPricePerMillion", "currency");
+
     private final TaxonomyStore store;
     private final Taxonomy taxonomy;
     private final Changes changes;
@@ -52,25 +55,18 @@ public class TaxonomyAdmin {
         return get(kind, id);
     }
 
+    /** Checks every sent field over the current entry, then writes them in one update: one PATCH, one version. */
     @Transactional
     public TaxonomyEntry update(TaxonomyKind kind, UUID id, PatchRequest patch) {
         TaxonomyEntry current = get(kind, id);
-        if (patch.has("name")) {
-            store.set(id, "name", name(kind, patch, id));
-        }
-        if (patch.has("description")) {
-            String description = patch.stringAtMost("description", TaxonomyRequests.DESCRIPTION);
-            store.set(id, "description", description == null ? "" : description);
-        }
-        if (kind == TaxonomyKind.PRICING || patch.has("currency") || patch.has("inputPricePerMillion")
-                || patch.has("outputPricePerMillion")) {
-            TaxonomyStore.Prices prices = prices(kind, patch, current);
-            store.set(id, "input_price_per_million", prices.input());
-            store.set(id, "output_price_per_million", prices.output());
-            store.set(id, "currency", prices.currency());
-        }
+        String name = patch.has("name") ? name(kind, patch, id) : current.name();
+        String description = patch.has("description") ? patch.stringAtMost("description", TaxonomyRequests.DESCRIPTION) : current.description();
+        TaxonomyStore.Prices prices = prices(kind, patch, current);
         patch.validate();
-        changed();
+        if (FIELDS.stream().anyMatch(patch::has)) {
+            store.update(id, name, description == null ? "" : description, prices);
+            changed();
+        }
         return get(kind, id);
     }
 

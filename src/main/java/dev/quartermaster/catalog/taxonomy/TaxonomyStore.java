@@ -47,10 +47,15 @@ class TaxonomyStore {
                 .query(UUID.class).single();
     }
 
-    /** Sets one column; the column name comes from this package, never from a request. */
-    void set(UUID id, String column, Object value) {
-        jdbc.sql("update catalog_taxonomy set " + column + " = ?, updated_at = now(), version = version + 1 where id = ?")
-                .params(value, id).update();
+    /** Writes every field of an entry at once, so that one change is one version. */
+    void update(UUID id, String name, String description, Prices prices) {
+        jdbc.sql("""
+                update catalog_taxonomy
+                   set name = ?, description = ?, input_price_per_million = ?, output_price_per_million = ?,
+                       currency = ?, updated_at = now(), version = version + 1
+                 where id = ?
+                """)
+                .params(name, description, prices.input(), prices.output(), prices.currency(), id).update();
     }
 
     boolean delete(TaxonomyKind kind, UUID id) {
