@@ -2,6 +2,7 @@ package dev.quartermaster.identity.authentication;
 
 import dev.quartermaster.identity.Caller;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
@@ -29,10 +30,13 @@ class CallerResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver 
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
                                   WebDataBinderFactory binderFactory) {
+        return signedIn().orElseThrow(() -> new IllegalStateException("no caller on an authenticated path"));
+    }
+
+    /** The caller the security chain authenticated for this request, if any. */
+    static Optional<Caller> signedIn() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
-            return caller;
-        }
-        throw new IllegalStateException("no caller on an authenticated path");
+        return authentication != null && authentication.getPrincipal() instanceof Caller caller
+                ? Optional.of(caller) : Optional.empty();
     }
 }

@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -55,10 +53,7 @@ class PermissionCheck implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     private static Caller caller() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
-            return caller;
-        }
-        throw ApiException.forbidden("this operation needs a signed-in caller");
+        return CallerResolver.signedIn()
+                .orElseThrow(() -> ApiException.forbidden("this operation needs a signed-in caller"));
     }
 }
