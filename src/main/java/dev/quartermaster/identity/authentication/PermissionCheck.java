@@ -6,6 +6,10 @@ import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.platform.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerMethod;
@@ -24,6 +28,9 @@ class PermissionCheck implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final String OURS = "dev.quartermaster.";
 
+    /** Declarations read once per handler, not by reflection on every request. */
+    private final Map<Method, Optional<Access>> declared = new ConcurrentHashMap<>();
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this);
@@ -32,7 +39,7 @@ class PermissionCheck implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (handler instanceof HandlerMethod method && governed(method)) {
-            Access access = Access.of(method).orElseThrow(() -> ApiException.forbidden("this operation declares no "
+            Access access = declared.computeIfAbsent(method.getMethod(), m -> Access.of(method)).orElseThrow(() -> ApiException.forbidden("this operation declares no "
                     + "permission, so no one may call it"));
             if (access instanceof Access.Permission(String name)) {
                 if (!Permissions.ALL.contains(name)) {
