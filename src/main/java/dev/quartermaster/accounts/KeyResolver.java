@@ -59,6 +59,27 @@ public class KeyResolver {
         return new KeyResolution.Managed(provider, managed.get().id());
     }
 
+    /**
+     * Which key pays for a call through one profile: the user's own key for its provider type, else
+     * that profile's own key (a managed key only ever goes to the endpoint it was stored for) if the
+     * tier allows managed keys. A keyless local provider (Ollama) needs no key at all.
+     * {@code byokReachable}: whether the provider has a default endpoint a user's key may go to.
+     */
+    public KeyResolution resolveFor(UUID userId, String tier, ProfileSummary profile, boolean byokReachable) {
+        ProviderType provider = profile.provider();
+        ByokKey own = byokOf(userId).get(provider);
+        if (own != null && own.usable() && byokReachable) {
+            return new KeyResolution.Byok(provider, own.id());
+        }
+        if (!profile.hasKey() && provider.needsKey()) {
+            return new KeyResolution.NotAvailable(provider, "no key of your own and no managed key for " + provider);
+        }
+        if (!tierAllowsManagedKeys(tier) && provider.needsKey()) {
+            return new KeyResolution.NotAvailable(provider, "your tier " + tier + " may not use managed keys");
+        }
+        return new KeyResolution.Managed(provider, profile.id());
+    }
+
     /** The clear key a resolution names, for the call it pays for. */
     public Optional<String> openKey(UUID userId, KeyResolution resolution) {
         return switch (resolution) {

@@ -1,5 +1,6 @@
 package dev.quartermaster.accounts;
 
+import dev.quartermaster.accounts.preferences.Preferences;
 import dev.quartermaster.catalog.Catalog;
 import dev.quartermaster.catalog.CatalogModel;
 import dev.quartermaster.identity.Tier;
@@ -7,6 +8,7 @@ import dev.quartermaster.identity.Tiers;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
@@ -25,11 +27,18 @@ public class ModelAccess {
 
     private final Catalog catalog;
     private final Tiers tiers;
+    private final Preferences preferences;
     private volatile Memo memo = new Memo(null, null, Map.of());
 
-    ModelAccess(Catalog catalog, Tiers tiers) {
+    ModelAccess(Catalog catalog, Tiers tiers, Preferences preferences) {
         this.catalog = catalog;
         this.tiers = tiers;
+        this.preferences = preferences;
+    }
+
+    /** The user's preferred model (seed 000), used when a chat request names none. */
+    public Optional<String> preferred(UUID userId) {
+        return preferences.model(userId);
     }
 
     /** The models of a tier, ordered by value; the same list instance until the catalog or the tiers change. */

@@ -56,7 +56,7 @@ public class Egress implements DisposableBean {
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(new PolicyDnsResolver(policy))
                         .setDefaultConnectionConfig(connection)
-                        .setMaxConnTotal(200).setMaxConnPerRoute(20)
+                        .setMaxConnTotal(properties.maxConnections()).setMaxConnPerRoute(properties.maxConnections())
                         .build())
                 .disableRedirectHandling()
                 .disableCookieManagement()
@@ -73,12 +73,7 @@ public class Egress implements DisposableBean {
     /** Sends the request and returns whatever HTTP answer came; fails only when none did. */
     public OutboundResponse send(OutboundRequest request, Duration timeout) throws EgressException {
         URI uri = checkUrl(request.uri());
-        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), uri);
-        request.headers().forEach(http::setHeader);
-        if (request.jsonBody() != null) {
-            http.setEntity(new StringEntity(request.jsonBody(), ContentType.APPLICATION_JSON));
-        }
-        http.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).setRedirectsEnabled(false).build());
+        HttpUriRequestBase http = prepare(request, uri, timeout);
         AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> deadline = deadlines.schedule(() -> {
             expired.set(true);
@@ -92,6 +87,36 @@ public class Egress implements DisposableBean {
         } finally {
             deadline.cancel(false);
         }
+    }
+
+    /**
+     * Sends the request and hands back the answer with its body unread, for streams. The caller
+     * must close it. Fails only when no answer came within {@code timeouts.firstByte()}.
+     */
+    public OutboundStream open(OutboundRequest request, StreamTimeouts timeouts) throws EgressException {
+        URI uri = checkUrl(request.uri());
+        HttpUriRequestBase http = prepare(request, uri, timeouts.idle());
+        OpenStream.Deadlines deadlines = new OpenStream.Deadlines(this.deadlines, http);
+        deadlines.arm("first byte", timeouts.firstByte());
+        deadlines.arm("total", timeouts.total());
+        try {
+            var response = client.executeOpen(null, http, null);
+            deadlines.disarm("first byte");
+            return new OpenStream(response, http, deadlines, properties.maxResponseBytes());
+        } catch (IOException | RuntimeException e) {
+            deadlines.disarmAll();
+            throw classify(e, deadlines.expired().isPresent(), uri, timeouts.firstByte());
+        }
+    }
+
+    private static HttpUriRequestBase prepare(OutboundRequest request, URI uri, Duration readTimeout) {
+        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), uri);
+        request.headers().forEach(http::setHeader);
+        if (request.jsonBody() != null) {
+            http.setEntity(new StringEntity(request.jsonBody(), ContentType.APPLICATION_JSON));
+        }
+        http.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(readTimeout)).setRedirectsEnabled(false).build());
+        return http;
     }
 
     /** Judges a URL without sending anything: its form, and its host if that is an address. */
@@ -158,10 +183,7 @@ public class Egress implements DisposableBean {
     }
 
     private String read(InputStream in) throws IOException {
-        try (in) {
-            byte[] bytes = in.readNBytes(properties.maxResponseBytes());
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
+        return OpenStream.readCapped(in, properties.maxResponseBytes());
     }
 
     private static EgressException classify(Exception e, boolean expired, URI uri, Duration timeout) {

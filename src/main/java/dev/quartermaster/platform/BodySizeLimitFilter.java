@@ -8,28 +8,43 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses request bodies over {@code qm.max-body-bytes} with 413, declared or streamed. */
+/** Refuses request bodies over {@code qm.max-body-bytes} (or a surface's {@link BodyLimit}) with 413, declared or streamed. */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final List<BodyLimit> limits;
     private final ErrorResponder responder;
 
-    BodySizeLimitFilter(@Value("${qm.max-body-bytes:2097152}") long limit, ErrorResponder responder) {
-        this.limit = limit;
+    BodySizeLimitFilter(@Value("${qm.max-body-bytes:2097152}") long limit, List<BodyLimit> limits,
+                        ErrorResponder responder) {
+        this.defaultLimit = limit;
+        this.limits = limits;
         this.responder = responder;
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (BodyLimit limit : limits) {
+            if (limit.appliesTo(path)) {
+                return limit.bytes();
+            }
+        }
+        return defaultLimit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
             responder.write(request, response, tooLarge(limit));
             return;

@@ -5,7 +5,6 @@ import dev.quartermaster.egress.EgressException;
 import dev.quartermaster.egress.OutboundRequest;
 import dev.quartermaster.egress.OutboundResponse;
 import dev.quartermaster.providers.protocol.Protocol;
-import dev.quartermaster.providers.protocol.Redaction;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;

@@ -9,6 +9,6 @@ public final class TestEgress {
     }
 
     public static Egress of(boolean allowPrivate) {
-        return new Egress(new EgressProperties(allowPrivate, Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20));
+        return new Egress(new EgressProperties(allowPrivate, Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 100));
     }
 }

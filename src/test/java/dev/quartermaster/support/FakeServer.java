@@ -26,19 +26,44 @@ public final class FakeServer implements AutoCloseable {
         }
     }
 
-    public record Reply(int status, String body, Map<String, String> headers, long delayMillis) {
+    /**
+     * An answer: a body sent whole, or (when {@code pieces} is set) streamed piece by piece with
+     * {@code gapMillis} between them, each piece flushed, as a provider streams server-sent events.
+     */
+    public record Reply(int status, String body, Map<String, String> headers, long delayMillis, List<byte[]> pieces,
+                        long gapMillis) {
+
+        public Reply(int status, String body, Map<String, String> headers, long delayMillis) {
+            this(status, body, headers, delayMillis, null, 0);
+        }
 
         public static Reply json(int status, String body) {
             return new Reply(status, body, Map.of("Content-Type", "application/json"), 0);
         }
 
+        /** A 200 event stream of these pieces (each already in SSE framing, or deliberately not). */
+        public static Reply events(List<String> pieces, long gapMillis) {
+            return bytes(pieces.stream().map(p -> p.getBytes(StandardCharsets.UTF_8)).toList(), gapMillis);
+        }
+
+        public static Reply bytes(List<byte[]> pieces, long gapMillis) {
+            return new Reply(200, "", Map.of("Content-Type", "text/event-stream"), 0, List.copyOf(pieces), gapMillis);
+        }
+
         public Reply delayed(long millis) {
-            return new Reply(status, body, headers, millis);
+            return new Reply(status, body, headers, millis, pieces, gapMillis);
+        }
+
+        public Reply withHeader(String name, String value) {
+            Map<String, String> more = new java.util.HashMap<>(headers);
+            more.put(name, value);
+            return new Reply(status, body, more, delayMillis, pieces, gapMillis);
         }
     }
 
     private final HttpServer server;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger aborted = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Function<Recorded, Reply> handler = r -> Reply.json(404, "{}");
 
     public FakeServer() {
@@ -87,12 +112,38 @@ public final class FakeServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        if (reply.pieces() != null) {
+            stream(exchange, reply);
+            return;
+        }
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             exchange.getResponseBody().write(body);
         }
         exchange.close();
+    }
+
+    /** The number of streams whose client went away before the last piece (the write failed). */
+    public int abortedStreams() {
+        return aborted.get();
+    }
+
+    private void stream(HttpExchange exchange, Reply reply) throws IOException {
+        exchange.sendResponseHeaders(reply.status(), 0);
+        try (var out = exchange.getResponseBody()) {
+            for (byte[] piece : reply.pieces()) {
+                out.write(piece);
+                out.flush();
+                Thread.sleep(reply.gapMillis());
+            }
+        } catch (IOException e) {
+            aborted.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
+        }
     }
 
     @Override

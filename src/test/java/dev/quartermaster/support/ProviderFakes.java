@@ -2,6 +2,7 @@ package dev.quartermaster.support;
 
 import dev.quartermaster.support.FakeServer.Recorded;
 import dev.quartermaster.support.FakeServer.Reply;
+import java.util.function.Function;
 
 /**
  * The providers' public endpoints, as far as this machine is concerned: one fake per test JVM
@@ -30,9 +31,16 @@ public final class ProviderFakes {
         return server;
     }
 
+    /** How the fakes answer calls other than a key check (a gateway's chat call to a default endpoint, say). */
+    public static void onCall(Function<Recorded, Reply> calls) {
+        ProviderFakes.calls = calls;
+    }
+
+    private static volatile Function<Recorded, Reply> calls = r -> Reply.json(405, "{}");
+
     private static Reply answer(Recorded r) {
         if (!r.method().equals("GET")) {
-            return Reply.json(405, "{}");
+            return calls.apply(r);
         }
         return switch (r.path()) {
             case "/openai/v1/models", "/mistral/v1/models" -> byKey(bearer(r), "{\"object\": \"list\", \"data\": []}",

@@ -99,12 +99,17 @@ public class ModelStore {
     /** Every model as the catalog's public read API shows it, ordered by value. */
     public List<CatalogModel> summaries() {
         return jdbc.sql("""
-                select id, value, name, provider, capabilities, tier, active, created_at
-                  from catalog_models order by value
+                select m.id, m.value, m.name, m.provider, m.capabilities, m.tier, m.active, m.created_at,
+                       m.context_window,
+                       array(select p.profile_id from catalog_model_providers p where p.model_id = m.id
+                              order by p.position) as provider_ids
+                  from catalog_models m order by m.value
                 """).query((rs, n) -> new CatalogModel(rs.getObject("id", UUID.class), rs.getString("value"),
                         rs.getString("name"), rs.getString("provider"),
                         Arrays.asList((String[]) rs.getArray("capabilities").getArray()), rs.getString("tier"),
-                        rs.getBoolean("active"), rs.getObject("created_at", Timestamp.class).toInstant())).list();
+                        rs.getBoolean("active"), rs.getObject("created_at", Timestamp.class).toInstant(),
+                        Arrays.stream((Object[]) rs.getArray("provider_ids").getArray()).map(UUID.class::cast).toList(),
+                        rs.getObject("context_window", Integer.class))).list();
     }
 
     public boolean delete(UUID id) {

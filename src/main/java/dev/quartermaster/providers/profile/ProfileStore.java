@@ -41,10 +41,12 @@ class ProfileStore {
     /** Every profile as other modules see it, without the columns they need not read. */
     List<ProfileSummary> summaries() {
         return jdbc.sql("""
-                select id, number, name, provider, model, is_active, has_key from provider_profiles order by number
+                select id, number, name, provider, model, is_active, has_key, base_url, default_system_prompt
+                  from provider_profiles order by number
                 """).query((rs, n) -> new ProfileSummary(rs.getObject("id", UUID.class), rs.getLong("number"),
                         rs.getString("name"), ProviderType.fromWire(rs.getString("provider")), rs.getString("model"),
-                        rs.getBoolean("is_active"), rs.getBoolean("has_key"))).list();
+                        rs.getBoolean("is_active"), rs.getBoolean("has_key"), rs.getString("base_url"),
+                        rs.getString("default_system_prompt"))).list();
     }
 
     Optional<Profile> find(UUID id) {

@@ -1,0 +1,131 @@
+package dev.quartermaster.egress;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+
+/** An {@link OutboundStream} over one open Apache HttpClient answer. */
+final class OpenStream implements OutboundStream {
+
+    private final ClassicHttpResponse response;
+    private final HttpUriRequestBase request;
+    private final Deadlines deadlines;
+    private final int maxBytes;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    OpenStream(ClassicHttpResponse response, HttpUriRequestBase request, Deadlines deadlines, int maxBytes) {
+        this.response = response;
+        this.request = request;
+        this.deadlines = deadlines;
+        this.maxBytes = maxBytes;
+        for (Header header : response.getHeaders()) {
+            headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
+        }
+    }
+
+    @Override
+    public int status() {
+        return response.getCode();
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
+    }
+
+    @Override
+    public InputStream body() {
+        try {
+            return response.getEntity() == null ? InputStream.nullInputStream() : response.getEntity().getContent();
+        } catch (IOException e) {
+            return InputStream.nullInputStream();
+        }
+    }
+
+    @Override
+    public String readCapped() throws IOException {
+        return readCapped(body(), maxBytes);
+    }
+
+    @Override
+    public void abort() {
+        request.cancel();
+    }
+
+    @Override
+    public Optional<String> expired() {
+        return deadlines.expired();
+    }
+
+    @Override
+    public void close() {
+        deadlines.disarmAll();
+        // cancelling first: closing would otherwise read the rest of an endless stream to reuse the connection
+        request.cancel();
+        try {
+            response.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the connection is discarded either way
+        }
+    }
+
+    static String readCapped(InputStream in, int maxBytes) throws IOException {
+        try (in) {
+            return new String(in.readNBytes(maxBytes), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Named deadlines that cancel the request when they pass; the first to fire is remembered. */
+    static final class Deadlines {
+
+        private final ScheduledExecutorService scheduler;
+        private final HttpUriRequestBase request;
+        private final Map<String, ScheduledFuture<?>> armed = new ConcurrentHashMap<>();
+        private final AtomicReference<String> fired = new AtomicReference<>();
+
+        Deadlines(ScheduledExecutorService scheduler, HttpUriRequestBase request) {
+            this.scheduler = scheduler;
+            this.request = request;
+        }
+
+        void arm(String name, Duration after) {
+            armed.put(name, scheduler.schedule(() -> {
+                fired.compareAndSet(null, name);
+                request.cancel();
+            }, after.toMillis(), TimeUnit.MILLISECONDS));
+        }
+
+        void disarm(String name) {
+            ScheduledFuture<?> future = armed.remove(name);
+            if (future != null) {
+                future.cancel(false);
+            }
+        }
+
+        void disarmAll() {
+            armed.keySet().forEach(this::disarm);
+        }
+
+        Optional<String> expired() {
+            return Optional.ofNullable(fired.get());
+        }
+    }
+}

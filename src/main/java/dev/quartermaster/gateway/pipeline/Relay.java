@@ -1,0 +1,97 @@
+package dev.quartermaster.gateway.pipeline;
+
+import dev.quartermaster.gateway.wire.SseEvent;
+import dev.quartermaster.gateway.wire.StreamDecoder;
+import dev.quartermaster.gateway.wire.StreamEncoder;
+import dev.quartermaster.gateway.wire.Usage;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One stream from upstream events to client events. Translated: the upstream's decoder into hub
+ * chunks, the dialect's encoder out of them. Native (the client speaks the upstream's own
+ * protocol): each event goes as it came, the decoder only watching it for usage, finish and errors.
+ */
+interface Relay {
+
+    List<SseEvent> onEvent(SseEvent event);
+
+    List<SseEvent> onEnd();
+
+    List<SseEvent> onError(String type, String message);
+
+    boolean finished();
+
+    Usage usage();
+
+    static Relay translated(StreamDecoder decoder, StreamEncoder encoder) {
+        return new Relay() {
+            @Override
+            public List<SseEvent> onEvent(SseEvent event) {
+                return encode(decoder.onEvent(event));
+            }
+
+            @Override
+            public List<SseEvent> onEnd() {
+                List<SseEvent> events = new ArrayList<>(encode(decoder.onEnd()));
+                events.addAll(encoder.onEnd());
+                return events;
+            }
+
+            private List<SseEvent> encode(List<ObjectNode> chunks) {
+                if (chunks.size() == 1) {
+                    return encoder.onChunk(chunks.getFirst());
+                }
+                List<SseEvent> events = new ArrayList<>();
+                chunks.forEach(chunk -> events.addAll(encoder.onChunk(chunk)));
+                return events;
+            }
+
+            @Override
+            public List<SseEvent> onError(String type, String message) {
+                return encoder.onError(type, message);
+            }
+
+            @Override
+            public boolean finished() {
+                return decoder.finished();
+            }
+
+            @Override
+            public Usage usage() {
+                return decoder.usage();
+            }
+        };
+    }
+
+    static Relay nativeTo(StreamDecoder decoder, StreamEncoder errors) {
+        return new Relay() {
+            @Override
+            public List<SseEvent> onEvent(SseEvent event) {
+                decoder.onEvent(event);
+                return List.of(event);
+            }
+
+            @Override
+            public List<SseEvent> onEnd() {
+                return List.of();
+            }
+
+            @Override
+            public List<SseEvent> onError(String type, String message) {
+                return errors.onError(type, message);
+            }
+
+            @Override
+            public boolean finished() {
+                return decoder.finished();
+            }
+
+            @Override
+            public Usage usage() {
+                return decoder.usage();
+            }
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package dev.quartermaster.gateway.web;
+
+import dev.quartermaster.gateway.pipeline.Gateway;
+import dev.quartermaster.gateway.pipeline.Inbound;
+import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.SignedIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The inference routes, for any signed-in caller (what they may reach is their tier's models, and
+ * who pays is their keys' or their tier's business). The body is read raw: each dialect reads it.
+ */
+@RestController
+@SignedIn
+class GatewayController {
+
+    private final Gateway gateway;
+
+    GatewayController(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** OpenAI Chat Completions, streamed ({@code "stream": true}) or whole. */
+    @PostMapping("/v1/chat/completions")
+    void chat(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        gateway.serve(caller, Inbound.CHAT, request.getInputStream().readAllBytes(), response);
+    }
+
+    /** OpenAI Responses, streamed or whole; nothing is stored, so {@code previous_response_id} is refused. */
+    @PostMapping("/v1/responses")
+    void responses(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        gateway.serve(caller, Inbound.RESPONSES, request.getInputStream().readAllBytes(), response);
+    }
+
+    /** OpenAI Embeddings. */
+    @PostMapping("/v1/embeddings")
+    void embeddings(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        gateway.serve(caller, Inbound.EMBEDDINGS, request.getInputStream().readAllBytes(), response);
+    }
+
+    /** Anthropic Messages, streamed or whole. */
+    @PostMapping("/v1/messages")
+    void messages(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        gateway.serve(caller, Inbound.MESSAGES, request.getInputStream().readAllBytes(), response);
+    }
+}
