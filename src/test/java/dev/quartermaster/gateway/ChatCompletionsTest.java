@@ -230,6 +230,25 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void aStreamThatBreaksOffOrFailsAfterItBeganEndsWithTheDialectsErrorEvent(TestApi api) {
+        try (GatewayFixture gw = GatewayFixture.openAiCompatible(api)) {
+            String request = """
+                    {"model": "%s", "stream": true, "messages": [{"role": "user", "content": "Hi"}]}""".formatted(gw.model);
+            gw.upstream.replying(r -> Reply.events(java.util.List.of(
+                    OpenAiStreams.chunk(gw.model, "{\"content\": \"Hel\"}", null)), 0));
+            String truncated = gw.as(api).post("/v1/chat/completions", request).body();
+            gw.upstream.replying(r -> Reply.events(java.util.List.of(
+                    OpenAiStreams.chunk(gw.model, "{\"content\": \"Hel\"}", null),
+                    "data: {\"error\": {\"message\": \"overloaded, key " + gw.managedKey + "\", \"type\": \"server_error\"}}\n\n"), 0));
+            String failed = gw.as(api).post("/v1/chat/completions", request).body();
+
+            assertThat(truncated).contains("\"Hel\"").contains("\"error\"").contains("ended the stream before")
+                    .doesNotContain("[DONE]");
+            assertThat(failed).contains("overloaded, key [redacted]").doesNotContain(gw.managedKey).doesNotContain("[DONE]");
+        }
+    }
+
+    @Test
     void aClientThatDisconnectsMidStreamCancelsTheUpstreamCall(TestApi api) throws Exception {
         try (GatewayFixture gw = GatewayFixture.openAiCompatible(api)) {
             List<String> slow = new ArrayList<>();
