@@ -52,6 +52,9 @@ final class GeminiUsage {
 
     /** The sum of the counts reported; null when neither is. */
     private static Long sum(Long first, Long second) {
-        return first == null ? second : second == null ? first : first + second;
+        if (first == null || second == null) {
+            return first == null ? second : first;
+        }
+        return first + second;
     }
 }
