@@ -14,7 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * OpenAI embeddings over Gemini's {@code batchEmbedContents}: one Gemini request per input string,
  * answered in order. Gemini embeds text, not token arrays, and reports no usage for embeddings, so
- * the answer carries no {@code usage} (a count not reported is not 0; see {@link GeminiUpstream}).
+ * the answer carries no {@code usage}: a count not reported is not 0, and a made-up 0 would meter
+ * the call as free. (OpenAI's SDKs expect {@code usage}; filling it for the client is the caller's
+ * choice, made after metering.)
  */
 final class GeminiEmbeddings {
 

@@ -19,6 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
  * base URL is the host ({@code https://generativelanguage.googleapis.com}) or the host with its
  * version ({@code .../v1beta}, {@code .../v1}), used as given. Stateless and thread-safe: one
  * instance serves every request.
+ *
+ * <p>Gemini names neither its function calls nor, always, its model: tool-call ids are made here
+ * (see {@link ToolCallIds}), and a completion or chunk without {@code modelVersion} has no
+ * {@code model} rather than a made-up one. Gemini reports no usage for embeddings, so an embeddings
+ * answer has no {@code usage}.
  */
 public class GeminiUpstream implements Upstream {
 

@@ -75,6 +75,27 @@ class GeminiAnswerTest {
     }
 
     @Test
+    void theToolCallsOfAnAnswerGoBackToGeminiAsItsOwnFunctionCalls() {
+        JsonNode message = gemini.completion(json(THINKING_TOOL_ANSWER)).get("choices").get(0).get("message");
+        ObjectNode chat = (ObjectNode) json("{\"model\": \"gemini-3-pro-preview\"}");
+        chat.putArray("messages").add(json("{\"role\": \"user\", \"content\": \"Weather?\"}")).add(message)
+                .add(json("{\"role\": \"tool\", \"tool_call_id\": \"%s\", \"content\": \"18C\"}"
+                        .formatted(message.get("tool_calls").get(1).get("id").asString())))
+                .add(json("{\"role\": \"tool\", \"tool_call_id\": \"%s\", \"content\": \"21C\"}"
+                        .formatted(message.get("tool_calls").get(0).get("id").asString())));
+
+        JsonNode contents = json(gemini.chat(chat, GeminiRequestTest.ENDPOINT).jsonBody()).get("contents");
+
+        assertThat(contents.get(1)).isEqualTo(json("""
+                {"role": "model", "parts": [{"text": "Let me check both cities."},
+                  {"functionCall": {"name": "get_weather", "args": {"city": "Paris"}}, "thoughtSignature": "CpcCAdHtim9+"},
+                  {"functionCall": {"name": "get_weather", "args": {"city": "Rome"}}}]}
+                """));
+        assertThat(contents.get(2).get("parts")).extracting(part -> part.get("functionResponse").get("response").get("result").asString())
+                .containsExactly("18C", "21C");
+    }
+
+    @Test
     void usageIsNormalisedWithTheRawMetadataKept() {
         JsonNode answer = json(THINKING_TOOL_ANSWER);
 
