@@ -95,8 +95,10 @@ final class ResponseObjects {
 
     /**
      * The Responses usage for a chat usage object, or null when the upstream did not report both
-     * input and output. The Responses schema requires every detail count, so a cached or reasoning
-     * count the upstream did not report is written 0, which is what OpenAI itself reports for none.
+     * input and output. The Responses schema (and openai-java's {@code validate()}) requires every
+     * detail count, so a cached, cache-write or reasoning count the upstream did not report is written
+     * 0, which is what OpenAI itself reports for none. Cache writes are read from
+     * {@code prompt_tokens_details.cache_write_tokens} when the hub usage carries them.
      */
     static JsonNode usage(JsonNode chatUsage) {
         Long input = Json.count(chatUsage, "prompt_tokens");
@@ -105,10 +107,12 @@ final class ResponseObjects {
             return NullNode.getInstance();
         }
         Long cached = Json.count(chatUsage.path("prompt_tokens_details"), "cached_tokens");
+        Long cacheWrite = Json.count(chatUsage.path("prompt_tokens_details"), "cache_write_tokens");
         Long reasoning = Json.count(chatUsage.path("completion_tokens_details"), "reasoning_tokens");
         Long total = Json.count(chatUsage, "total_tokens");
         ObjectNode usage = Json.object().put("input_tokens", input);
-        usage.putObject("input_tokens_details").put("cached_tokens", cached != null ? cached : 0L);
+        usage.putObject("input_tokens_details").put("cached_tokens", cached != null ? cached : 0L)
+                .put("cache_write_tokens", cacheWrite != null ? cacheWrite : 0L);
         usage.put("output_tokens", output);
         usage.putObject("output_tokens_details").put("reasoning_tokens", reasoning != null ? reasoning : 0L);
         usage.put("total_tokens", total != null ? total : input + output);
