@@ -72,6 +72,10 @@ final class RequestReader {
         if (present(request, "stream") && bool(request, "stream")) {
             chat.put("stream", true);
         }
+        modelSettings(request, chat);
+    }
+
+    private static void modelSettings(JsonNode request, ObjectNode chat) {
         JsonNode effort = request.path("reasoning").path("effort");
         if (effort.isString()) {
             chat.put("reasoning_effort", effort.asString());

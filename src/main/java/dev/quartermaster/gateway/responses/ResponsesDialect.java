@@ -37,7 +37,17 @@ public final class ResponsesDialect implements Dialect {
         JsonNode choice = completion.path("choices").path(0);
         String finishReason = choice.path("finish_reason").isString() ? choice.get("finish_reason").asString() : null;
         String status = ResponseObjects.status(finishReason);
-        JsonNode message = choice.path("message");
+        ObjectNode response = ResponseObjects.response(baseId, ResponseObjects.created(completion),
+                completion.path("model").asString(""), status, output(choice.path("message"), baseId, status));
+        ResponseObjects.finish(response, finishReason);
+        if (completion.path("usage").isObject()) {
+            response.set("usage", ResponseObjects.usage(completion.get("usage")));
+        }
+        return response;
+    }
+
+    /** The message item when there is text (or a refusal), then one function_call item per tool call. */
+    private static ArrayNode output(JsonNode message, String baseId, String status) {
         JsonNode calls = message.path("tool_calls");
         String text = message.path("content").isString() ? message.get("content").asString() : null;
         String refusal = message.path("refusal").isString() ? message.get("refusal").asString() : null;
@@ -53,13 +63,7 @@ public final class ResponsesDialect implements Dialect {
             output.add(ResponseObjects.functionCall(call.path("id").asString(""), function.path("name").asString(""),
                     function.path("arguments").asString(""), status));
         }
-        ObjectNode response = ResponseObjects.response(baseId, ResponseObjects.created(completion),
-                completion.path("model").asString(""), status, output);
-        ResponseObjects.finish(response, finishReason);
-        if (completion.path("usage").isObject()) {
-            response.set("usage", ResponseObjects.usage(completion.get("usage")));
-        }
-        return response;
+        return output;
     }
 
     /** Usage always goes into {@code response.completed}, whatever the client asked: the API has no switch for it. */

@@ -22,9 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ResponsesStream implements StreamEncoder {
 
-    private final List<Item> items = new ArrayList<>();
-    private final Map<Integer, Item> calls = new HashMap<>();
-    private Item text;
+    private final List<StreamItem> items = new ArrayList<>();
+    private final Map<Integer, StreamItem> calls = new HashMap<>();
+    private StreamItem text;
     private long sequence;
     private String baseId;
     private long created;
@@ -66,7 +66,7 @@ final class ResponsesStream implements StreamEncoder {
             start(Json.object(), out);
         }
         String status = ResponseObjects.status(finishReason);
-        for (Item item : items) {
+        for (StreamItem item : items) {
             close(item, status, out);
         }
         ObjectNode response = whole(status, status);
@@ -111,7 +111,7 @@ final class ResponsesStream implements StreamEncoder {
 
     private void text(String delta, List<SseEvent> out) {
         if (text == null) {
-            text = open(new Item(items.size(), "msg_" + baseId, null, null), out);
+            text = open(new StreamItem(items.size(), "msg_" + baseId, null, null), out);
             ObjectNode part = position(event("response.content_part.added"), text).put("content_index", 0);
             out.add(send(part.set("part", ResponseObjects.outputText(""))));
         }
@@ -123,12 +123,12 @@ final class ResponsesStream implements StreamEncoder {
 
     private void call(JsonNode delta, List<SseEvent> out) {
         int index = delta.path("index").asInt(0);
-        Item call = calls.get(index);
+        StreamItem call = calls.get(index);
         JsonNode function = delta.path("function");
         if (call == null) {
             String callId = delta.path("id").asString("");
             callId = callId.isEmpty() ? "call_" + UUID.randomUUID().toString().replace("-", "") : callId;
-            call = open(new Item(items.size(), "fc_" + callId, callId, function.path("name").asString("")), out);
+            call = open(new StreamItem(items.size(), "fc_" + callId, callId, function.path("name").asString("")), out);
             calls.put(index, call);
         }
         String fragment = function.path("arguments").asString("");
@@ -138,16 +138,16 @@ final class ResponsesStream implements StreamEncoder {
         }
     }
 
-    private Item open(Item item, List<SseEvent> out) {
+    private StreamItem open(StreamItem item, List<SseEvent> out) {
         items.add(item);
         ObjectNode added = event("response.output_item.added").put("output_index", item.outputIndex);
         out.add(send(added.set("item", item.whole(baseId, "in_progress"))));
         return item;
     }
 
-    private void close(Item item, String status, List<SseEvent> out) {
+    private void close(StreamItem item, String status, List<SseEvent> out) {
         String content = item.content.toString();
-        if (item.callId == null) {
+        if (item.isText()) {
             ObjectNode done = position(event("response.output_text.done"), item).put("content_index", 0).put("text", content);
             done.putArray("logprobs");
             out.add(send(done));
@@ -173,7 +173,7 @@ final class ResponsesStream implements StreamEncoder {
         return Json.object().put("type", type).put("sequence_number", sequence++);
     }
 
-    private static ObjectNode position(ObjectNode event, Item item) {
+    private static ObjectNode position(ObjectNode event, StreamItem item) {
         return event.put("item_id", item.id).put("output_index", item.outputIndex);
     }
 
@@ -184,29 +184,5 @@ final class ResponsesStream implements StreamEncoder {
     /** The Responses error codes a client may act on; anything else is the server's. */
     private static String code(String type) {
         return type != null && type.contains("rate_limit") ? "rate_limit_exceeded" : "server_error";
-    }
-
-    /** One output item as it streams: the message (no call id) or one function call. */
-    private static final class Item {
-        final int outputIndex;
-        final String id;
-        final String callId;
-        final String name;
-        final StringBuilder content = new StringBuilder();
-
-        Item(int outputIndex, String id, String callId, String name) {
-            this.outputIndex = outputIndex;
-            this.id = id;
-            this.callId = callId;
-            this.name = name;
-        }
-
-        ObjectNode whole(String baseId, String status) {
-            if (callId != null) {
-                return ResponseObjects.functionCall(callId, name, content.toString(), status);
-            }
-            // a message opens empty, as OpenAI's does; its text part is announced by content_part.added
-            return ResponseObjects.message(baseId, status.equals("in_progress") ? null : content.toString(), null, status);
-        }
     }
 }
