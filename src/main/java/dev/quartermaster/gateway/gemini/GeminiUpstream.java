@@ -71,16 +71,8 @@ public class GeminiUpstream implements Upstream {
         return OutboundRequest.postJson(url(endpoint, model, ":batchEmbedContents"), headers(endpoint), Json.write(body));
     }
 
-    /**
-     * Gemini's answer alone names no model and cannot know the encoding the client asked for:
-     * floats, no {@code model}. The pipeline should prefer {@link #embeddingsAnswer(JsonNode, JsonNode)}.
-     */
-    @Override
-    public ObjectNode embeddingsAnswer(JsonNode answer) {
-        return GeminiEmbeddings.answer(answer, null, false);
-    }
-
     /** The OpenAI embeddings answer for {@code request}: its {@code model} reported, its {@code encoding_format} honoured. */
+    @Override
     public ObjectNode embeddingsAnswer(JsonNode answer, JsonNode request) {
         String model = request.path("model").isString() ? request.get("model").stringValue() : null;
         boolean base64 = request.path("encoding_format").asString("float").equals("base64");

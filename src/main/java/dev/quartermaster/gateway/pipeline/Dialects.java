@@ -1,6 +1,7 @@
 package dev.quartermaster.gateway.pipeline;
 
 import dev.quartermaster.gateway.openai.ChatDialect;
+import dev.quartermaster.gateway.responses.ResponsesDialect;
 import dev.quartermaster.gateway.wire.Dialect;
 import org.springframework.stereotype.Component;
 
@@ -9,11 +10,13 @@ import org.springframework.stereotype.Component;
 class Dialects {
 
     private final Dialect chat = new ChatDialect();
+    private final Dialect responses = new ResponsesDialect();
 
     Dialect of(Inbound inbound) {
         return switch (inbound) {
             case CHAT, EMBEDDINGS -> chat;
-            case RESPONSES, MESSAGES -> throw GatewayErrors.notSupported(null, inbound.path() + " is not served yet");
+            case RESPONSES -> responses;
+            case MESSAGES -> throw GatewayErrors.notSupported(null, inbound.path() + " is not served yet");
         };
     }
 }

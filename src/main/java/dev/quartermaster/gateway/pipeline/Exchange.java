@@ -66,12 +66,12 @@ interface Exchange {
 
             @Override
             public JsonNode answer(JsonNode upstreamAnswer) {
-                return upstream.embeddingsAnswer(upstreamAnswer);
+                return upstream.embeddingsAnswer(upstreamAnswer, request);
             }
 
             @Override
             public Usage usage(JsonNode upstreamAnswer) {
-                return OpenAiUpstream.usageOf(upstream.embeddingsAnswer(upstreamAnswer).get("usage"));
+                return OpenAiUpstream.usageOf(upstream.embeddingsAnswer(upstreamAnswer, request).get("usage"));
             }
 
             @Override

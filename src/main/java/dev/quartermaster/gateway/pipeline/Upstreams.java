@@ -1,5 +1,6 @@
 package dev.quartermaster.gateway.pipeline;
 
+import dev.quartermaster.gateway.gemini.GeminiUpstream;
 import dev.quartermaster.gateway.openai.OpenAiUpstream;
 import dev.quartermaster.gateway.wire.Upstream;
 import dev.quartermaster.providers.ProviderType;
@@ -7,6 +8,8 @@ import java.util.Optional;
 
 /** The protocol each provider type speaks. */
 final class Upstreams {
+
+    private static final Upstream GEMINI = new GeminiUpstream();
 
     private Upstreams() {
     }
@@ -16,7 +19,8 @@ final class Upstreams {
             case OPENAI, OPENAI_LIKE -> Optional.of(OpenAiUpstream.openAi());
             case MISTRAL -> Optional.of(OpenAiUpstream.mistral());
             case OLLAMA -> Optional.of(OpenAiUpstream.ollama());
-            case ANTHROPIC, GEMINI -> Optional.empty();
+            case GEMINI -> Optional.of(GEMINI);
+            case ANTHROPIC -> Optional.empty();
         };
     }
 }

@@ -41,8 +41,11 @@ public interface Upstream {
         throw new WireException("model", "this model's provider has no embeddings API");
     }
 
-    /** The upstream's embeddings answer as OpenAI's {@code {"object": "list", "data": [...], "usage": ...}}. */
-    default ObjectNode embeddingsAnswer(JsonNode answer) {
+    /**
+     * The upstream's embeddings answer as OpenAI's {@code {"object": "list", "data": [...], "usage": ...}},
+     * for the client's {@code request} (its model and {@code encoding_format}).
+     */
+    default ObjectNode embeddingsAnswer(JsonNode answer, JsonNode request) {
         return (ObjectNode) answer;
     }
 }

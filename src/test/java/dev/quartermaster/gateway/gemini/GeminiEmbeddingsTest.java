@@ -100,8 +100,8 @@ class GeminiEmbeddingsTest {
     }
 
     @Test
-    void theAnswerAloneHasFloatsAndNoModel() {
-        ObjectNode answer = gemini.embeddingsAnswer(json(ANSWER));
+    void aRequestWithoutModelOrEncodingGetsFloatsAndNoModel() {
+        ObjectNode answer = gemini.embeddingsAnswer(json(ANSWER), json("{\"input\": \"a\"}"));
 
         assertThat(answer.has("model")).isFalse();
         assertThat(answer.get("data").get(0).get("embedding").isArray()).isTrue();

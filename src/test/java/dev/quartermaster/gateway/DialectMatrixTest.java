@@ -1,0 +1,87 @@
+package dev.quartermaster.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.helpers.ResponseAccumulator;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseOutputText;
+import com.openai.models.responses.ResponseStreamEvent;
+import dev.quartermaster.support.GatewayFixture;
+import dev.quartermaster.support.QuartermasterTest;
+import dev.quartermaster.support.TestApi;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each inbound dialect, through its official SDK, against each upstream kind, whole and streamed:
+ * the text the upstream produced arrives, assembled by the SDK's own accumulator.
+ */
+@QuartermasterTest
+class DialectMatrixTest {
+
+    private static final String[] WORDS = {"Hel", "lo ", "th", "ere"};
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openai_like", "gemini"})
+    void chatCompletionsThroughOpenAiJava(String kind, TestApi api) {
+        try (GatewayFixture gw = fixture(api, kind)) {
+            gw.upstream.replying(UpstreamFakes.answering(kind, gw.managedKey, WORDS));
+            OpenAIClient client = openAi(api, gw);
+            ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(gw.model).addUserMessage("Hi").build();
+
+            ChatCompletion whole = client.chat().completions().create(params);
+            ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+            try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
+                stream.stream().forEach(accumulator::accumulate);
+            }
+
+            assertThat(whole.choices().getFirst().message().content()).hasValue("Hello there");
+            assertThat(accumulator.chatCompletion().choices().getFirst().message().content()).hasValue("Hello there");
+            assertThat(accumulator.chatCompletion().choices().getFirst().finishReason())
+                    .isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openai_like", "gemini"})
+    void responsesThroughOpenAiJava(String kind, TestApi api) {
+        try (GatewayFixture gw = fixture(api, kind)) {
+            gw.upstream.replying(UpstreamFakes.answering(kind, gw.managedKey, WORDS));
+            OpenAIClient client = openAi(api, gw);
+            ResponseCreateParams params = ResponseCreateParams.builder().model(gw.model).input("Hi").build();
+
+            Response whole = client.responses().create(params);
+            ResponseAccumulator accumulator = ResponseAccumulator.create();
+            try (StreamResponse<ResponseStreamEvent> stream = client.responses().createStreaming(params)) {
+                stream.stream().forEach(accumulator::accumulate);
+            }
+
+            assertThat(text(whole)).isEqualTo("Hello there");
+            assertThat(text(accumulator.response())).isEqualTo("Hello there");
+        }
+    }
+
+    static GatewayFixture fixture(TestApi api, String kind) {
+        return GatewayFixture.of(api, kind, kind.equals("openai_like") ? "/v1" : "", "free", "[\"chat\", \"tools\"]");
+    }
+
+    private static OpenAIClient openAi(TestApi api, GatewayFixture gw) {
+        return OpenAIOkHttpClient.builder().baseUrl(api.base() + "/v1").apiKey(gw.user.key()).maxRetries(0).build();
+    }
+
+    private static String text(Response response) {
+        return response.output().stream().flatMap(item -> item.message().stream())
+                .flatMap(message -> message.content().stream())
+                .flatMap(content -> content.outputText().stream())
+                .map(ResponseOutputText::text).collect(Collectors.joining());
+    }
+}
