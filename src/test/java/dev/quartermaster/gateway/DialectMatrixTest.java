@@ -2,6 +2,14 @@ package dev.quartermaster.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.helpers.MessageAccumulator;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.anthropic.models.messages.StopReason;
+import com.anthropic.models.messages.TextBlock;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
@@ -31,7 +39,7 @@ class DialectMatrixTest {
     private static final String[] WORDS = {"Hel", "lo ", "th", "ere"};
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai_like", "gemini"})
+    @ValueSource(strings = {"openai_like", "gemini", "anthropic"})
     void chatCompletionsThroughOpenAiJava(String kind, TestApi api) {
         try (GatewayFixture gw = fixture(api, kind)) {
             gw.upstream.replying(UpstreamFakes.answering(kind, gw.managedKey, WORDS));
@@ -52,7 +60,7 @@ class DialectMatrixTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai_like", "gemini"})
+    @ValueSource(strings = {"openai_like", "gemini", "anthropic"})
     void responsesThroughOpenAiJava(String kind, TestApi api) {
         try (GatewayFixture gw = fixture(api, kind)) {
             gw.upstream.replying(UpstreamFakes.answering(kind, gw.managedKey, WORDS));
@@ -70,12 +78,40 @@ class DialectMatrixTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"openai_like", "gemini", "anthropic"})
+    void messagesThroughAnthropicJava(String kind, TestApi api) {
+        try (GatewayFixture gw = fixture(api, kind)) {
+            gw.upstream.replying(UpstreamFakes.answering(kind, gw.managedKey, WORDS));
+            AnthropicClient client = AnthropicOkHttpClient.builder().baseUrl(api.base()).apiKey(gw.user.key())
+                    .maxRetries(0).build();
+            MessageCreateParams params = MessageCreateParams.builder().model(gw.model).maxTokens(100)
+                    .addUserMessage("Hi").build();
+
+            Message whole = client.messages().create(params);
+            MessageAccumulator accumulator = MessageAccumulator.create();
+            try (com.anthropic.core.http.StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(params)) {
+                stream.stream().forEach(accumulator::accumulate);
+            }
+
+            assertThat(text(whole)).isEqualTo("Hello there");
+            assertThat(text(accumulator.message())).isEqualTo("Hello there");
+            assertThat(accumulator.message().stopReason()).hasValue(StopReason.END_TURN);
+            assertThat(whole.usage().outputTokens()).isPositive();
+        }
+    }
+
     static GatewayFixture fixture(TestApi api, String kind) {
         return GatewayFixture.of(api, kind, kind.equals("openai_like") ? "/v1" : "", "free", "[\"chat\", \"tools\"]");
     }
 
     private static OpenAIClient openAi(TestApi api, GatewayFixture gw) {
         return OpenAIOkHttpClient.builder().baseUrl(api.base() + "/v1").apiKey(gw.user.key()).maxRetries(0).build();
+    }
+
+    private static String text(Message message) {
+        return message.content().stream().flatMap(block -> block.text().stream()).map(TextBlock::text)
+                .collect(Collectors.joining());
     }
 
     private static String text(Response response) {

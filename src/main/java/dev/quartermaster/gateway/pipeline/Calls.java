@@ -1,6 +1,7 @@
 package dev.quartermaster.gateway.pipeline;
 
 import dev.quartermaster.egress.OutboundStream;
+import dev.quartermaster.gateway.anthropic.AnthropicUpstream;
 import dev.quartermaster.gateway.sse.SseReader;
 import dev.quartermaster.gateway.sse.SseWriter;
 import dev.quartermaster.gateway.wire.Dialect;
@@ -28,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class Calls {
 
-    record Call(CallPlan plan, Dialect dialect, List<Target> targets, boolean includeUsage, HttpServletResponse response) {
+    /** {@code request}: the client's body as it came, for an upstream that speaks the client's own protocol. */
+    record Call(CallPlan plan, JsonNode request, Dialect dialect, List<Target> targets, boolean includeUsage,
+                HttpServletResponse response) {
     }
 
     private final Attempts attempts;
@@ -102,6 +105,14 @@ class Calls {
         ObjectNode chat = SystemPrompts.apply(call.plan().chat(), target.profile().defaultSystemPrompt());
         if (call.plan().inbound() == Inbound.EMBEDDINGS) {
             return Exchange.embeddings(target.upstream(), call.plan().chat());
+        }
+        if (call.plan().inbound() == Inbound.MESSAGES && target.upstream() instanceof AnthropicUpstream anthropic) {
+            ObjectNode request = (ObjectNode) call.request();
+            String prompt = target.profile().defaultSystemPrompt();
+            if (!request.hasNonNull("system") && prompt != null && !prompt.isBlank()) {
+                request = request.deepCopy().put("system", prompt);
+            }
+            return Exchange.nativeAnthropic(anthropic, request, call.dialect().encoder(true));
         }
         return Exchange.translated(call.dialect(), target.upstream(), chat, call.includeUsage());
     }

@@ -1,5 +1,6 @@
 package dev.quartermaster.gateway.pipeline;
 
+import dev.quartermaster.gateway.anthropic.MessagesDialect;
 import dev.quartermaster.gateway.openai.ChatDialect;
 import dev.quartermaster.gateway.responses.ResponsesDialect;
 import dev.quartermaster.gateway.wire.Dialect;
@@ -11,12 +12,13 @@ class Dialects {
 
     private final Dialect chat = new ChatDialect();
     private final Dialect responses = new ResponsesDialect();
+    private final Dialect messages = new MessagesDialect();
 
     Dialect of(Inbound inbound) {
         return switch (inbound) {
             case CHAT, EMBEDDINGS -> chat;
             case RESPONSES -> responses;
-            case MESSAGES -> throw GatewayErrors.notSupported(null, inbound.path() + " is not served yet");
+            case MESSAGES -> messages;
         };
     }
 }

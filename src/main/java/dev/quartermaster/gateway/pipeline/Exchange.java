@@ -1,9 +1,11 @@
 package dev.quartermaster.gateway.pipeline;
 
 import dev.quartermaster.egress.OutboundRequest;
+import dev.quartermaster.gateway.anthropic.AnthropicUpstream;
 import dev.quartermaster.gateway.openai.OpenAiUpstream;
 import dev.quartermaster.gateway.wire.Dialect;
 import dev.quartermaster.gateway.wire.Endpoint;
+import dev.quartermaster.gateway.wire.StreamEncoder;
 import dev.quartermaster.gateway.wire.Upstream;
 import dev.quartermaster.gateway.wire.Usage;
 import java.util.Optional;
@@ -47,6 +49,40 @@ interface Exchange {
             @Override
             public Relay relay() {
                 return Relay.translated(upstream.decoder(), dialect.encoder(includeUsage));
+            }
+
+            @Override
+            public Optional<String> errorMessage(JsonNode upstreamAnswer) {
+                return upstream.errorMessage(upstreamAnswer);
+            }
+        };
+    }
+
+    /**
+     * The client speaks Anthropic and so does the upstream: the request goes as the client wrote
+     * it (model and default system prompt aside) and every event comes back as it was sent.
+     */
+    static Exchange nativeAnthropic(AnthropicUpstream upstream, ObjectNode request, StreamEncoder errors) {
+        return new Exchange() {
+            @Override
+            public OutboundRequest request(Endpoint endpoint) {
+                return upstream.messages(request, endpoint);
+            }
+
+            @Override
+            public JsonNode answer(JsonNode upstreamAnswer) {
+                upstream.completion(upstreamAnswer);
+                return upstreamAnswer;
+            }
+
+            @Override
+            public Usage usage(JsonNode upstreamAnswer) {
+                return upstream.usage(upstreamAnswer);
+            }
+
+            @Override
+            public Relay relay() {
+                return Relay.nativeTo(upstream.decoder(), errors);
             }
 
             @Override

@@ -56,7 +56,7 @@ public class Gateway {
         boolean stream = chat.path("stream").asBoolean(false);
         CallPlan plan = new CallPlan(requestId, caller, inbound, route.model(), chat, stream);
         Metering.Reservation reservation = metering.reserve(plan);
-        Calls.Call call = new Calls.Call(plan, dialect, serving, includeUsage(inbound, request), response);
+        Calls.Call call = new Calls.Call(plan, request, dialect, serving, includeUsage(inbound, request), response);
         Metering.CallResult result = null;
         try {
             result = calls.run(call);

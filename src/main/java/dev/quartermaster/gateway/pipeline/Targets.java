@@ -3,13 +3,11 @@ package dev.quartermaster.gateway.pipeline;
 import dev.quartermaster.accounts.KeyResolution;
 import dev.quartermaster.accounts.KeyResolver;
 import dev.quartermaster.gateway.wire.Endpoint;
-import dev.quartermaster.gateway.wire.Upstream;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.providers.ProfileSummary;
 import dev.quartermaster.providers.ProviderProbe;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,17 +31,13 @@ class Targets {
         List<Target> targets = new ArrayList<>();
         String refusal = null;
         for (ProfileSummary profile : route.profiles()) {
-            Optional<Upstream> upstream = Upstreams.of(profile.provider());
-            if (upstream.isEmpty()) {
-                refusal = refusal != null ? refusal : "the gateway does not speak " + profile.provider() + " yet";
-                continue;
-            }
             KeyResolution key = resolve(caller, profile);
             if (key instanceof KeyResolution.NotAvailable none) {
                 refusal = refusal != null ? refusal : none.reason();
                 continue;
             }
-            targets.add(new Target(profile, key, endpoint(caller, profile, key, route), upstream.get()));
+            targets.add(new Target(profile, key, endpoint(caller, profile, key, route),
+                    Upstreams.of(profile.provider())));
         }
         if (targets.isEmpty()) {
             throw GatewayErrors.noKey(refusal);
