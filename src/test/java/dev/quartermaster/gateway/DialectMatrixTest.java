@@ -10,6 +10,12 @@ import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.TextBlock;
+import com.anthropic.models.messages.Tool;
+import com.anthropic.models.messages.ToolUseBlock;
+import com.openai.core.JsonValue;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
+import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
@@ -25,6 +31,7 @@ import com.openai.models.responses.ResponseStreamEvent;
 import dev.quartermaster.support.GatewayFixture;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,6 +105,61 @@ class DialectMatrixTest {
             assertThat(text(accumulator.message())).isEqualTo("Hello there");
             assertThat(accumulator.message().stopReason()).hasValue(StopReason.END_TURN);
             assertThat(whole.usage().outputTokens()).isPositive();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openai_like", "gemini", "anthropic"})
+    void toolCallsThroughOpenAiJavaWholeAndStreamed(String kind, TestApi api) {
+        try (GatewayFixture gw = fixture(api, kind)) {
+            gw.upstream.replying(UpstreamFakes.callingWeather(kind, gw.managedKey));
+            OpenAIClient client = openAi(api, gw);
+            ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(gw.model)
+                    .addUserMessage("Weather in Oslo?").addTool(ChatCompletionFunctionTool.builder()
+                            .function(FunctionDefinition.builder().name("weather").parameters(FunctionParameters.builder()
+                                    .putAdditionalProperty("type", JsonValue.from("object")).build()).build()).build())
+                    .build();
+
+            ChatCompletion whole = client.chat().completions().create(params);
+            ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+            try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
+                stream.stream().forEach(accumulator::accumulate);
+            }
+
+            for (ChatCompletion completion : List.of(whole, accumulator.chatCompletion())) {
+                ChatCompletion.Choice choice = completion.choices().getFirst();
+                assertThat(choice.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+                var call = choice.message().toolCalls().orElseThrow().getFirst().asFunction();
+                assertThat(call.function().name()).isEqualTo("weather");
+                assertThat(TestApi.json(call.function().arguments()).get("city").stringValue()).isEqualTo("Oslo");
+                assertThat(call.id()).isNotBlank();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openai_like", "gemini", "anthropic"})
+    void toolCallsThroughAnthropicJavaWholeAndStreamed(String kind, TestApi api) {
+        try (GatewayFixture gw = fixture(api, kind)) {
+            gw.upstream.replying(UpstreamFakes.callingWeather(kind, gw.managedKey));
+            AnthropicClient client = AnthropicOkHttpClient.builder().baseUrl(api.base()).apiKey(gw.user.key())
+                    .maxRetries(0).build();
+            MessageCreateParams params = MessageCreateParams.builder().model(gw.model).maxTokens(100)
+                    .addUserMessage("Weather in Oslo?").addTool(Tool.builder().name("weather")
+                            .inputSchema(Tool.InputSchema.builder().build()).build()).build();
+
+            Message whole = client.messages().create(params);
+            MessageAccumulator accumulator = MessageAccumulator.create();
+            try (com.anthropic.core.http.StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(params)) {
+                stream.stream().forEach(accumulator::accumulate);
+            }
+
+            for (Message message : List.of(whole, accumulator.message())) {
+                assertThat(message.stopReason()).hasValue(StopReason.TOOL_USE);
+                ToolUseBlock use = message.content().stream().flatMap(b -> b.toolUse().stream()).findFirst().orElseThrow();
+                assertThat(use.name()).isEqualTo("weather");
+                assertThat(use._input().toString()).isEqualTo("{city=Oslo}");
+            }
         }
     }
 

@@ -39,6 +39,60 @@ final class UpstreamFakes {
         };
     }
 
+    /**
+     * Answers with one call of tool {@code weather} with arguments {@code {"city":"Oslo"}}, streamed in
+     * fragments where the protocol streams arguments, after checking the request offered that tool.
+     */
+    static Function<Recorded, Reply> callingWeather(String kind, String key) {
+        return r -> {
+            String problem = problem(kind, key, r);
+            if (problem == null && !r.body().contains("weather")) {
+                problem = "the weather tool was not offered";
+            }
+            if (problem != null) {
+                return Reply.json(400, "{\"error\": {\"message\": \"" + problem + "\"}}");
+            }
+            boolean stream = r.path().contains("stream") || TestApi.json(r.body()).path("stream").asBoolean(false);
+            return switch (kind) {
+                case "openai_like" -> stream ? Reply.events(List.of(
+                        OpenAiStreams.chunk("up-model", "{\"role\": \"assistant\", \"content\": null, \"tool_calls\": [{\"index\": 0, "
+                                + "\"id\": \"call_w1\", \"type\": \"function\", \"function\": {\"name\": \"weather\", \"arguments\": \"\"}}]}", null),
+                        OpenAiStreams.chunk("up-model", "{\"tool_calls\": [{\"index\": 0, \"function\": {\"arguments\": \"{\\\"city\\\":\"}}]}", null),
+                        OpenAiStreams.chunk("up-model", "{\"tool_calls\": [{\"index\": 0, \"function\": {\"arguments\": \"\\\"Oslo\\\"}\"}}]}", null),
+                        OpenAiStreams.chunk("up-model", "{}", "\"tool_calls\""), "data: [DONE]\n\n"), 2)
+                        : Reply.json(200, """
+                        {"id": "chatcmpl-t", "object": "chat.completion", "created": 1, "model": "up-model",
+                         "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {"role": "assistant", "content": null,
+                           "tool_calls": [{"id": "call_w1", "type": "function", "function": {"name": "weather", "arguments": "{\\"city\\":\\"Oslo\\"}"}}]}}],
+                         "usage": {"prompt_tokens": 20, "completion_tokens": 5, "total_tokens": 25}}""");
+                case "gemini" -> {
+                    String answer = """
+                            {"candidates": [{"content": {"role": "model", "parts": [{"functionCall": {"name": "weather", "args": {"city": "Oslo"}}}]},
+                              "finishReason": "STOP", "index": 0}], "usageMetadata": {"promptTokenCount": 20, "candidatesTokenCount": 5},
+                             "modelVersion": "gemini-2.5-flash", "responseId": "gem-t"}""";
+                    yield stream ? Reply.events(List.of("data: " + answer.replace("\n", " ") + "\r\n\r\n"), 0) : Reply.json(200, answer);
+                }
+                case "anthropic" -> stream ? Reply.events(List.of(
+                        event("message_start", "{\"type\": \"message_start\", \"message\": {\"id\": \"msg_t\", \"type\": \"message\", "
+                                + "\"role\": \"assistant\", \"model\": \"claude-up\", \"content\": [], \"usage\": {\"input_tokens\": 20, \"output_tokens\": 1}}}"),
+                        event("content_block_start", "{\"type\": \"content_block_start\", \"index\": 0, \"content_block\": "
+                                + "{\"type\": \"tool_use\", \"id\": \"toolu_w1\", \"name\": \"weather\", \"input\": {}}}"),
+                        event("content_block_delta", "{\"type\": \"content_block_delta\", \"index\": 0, \"delta\": "
+                                + "{\"type\": \"input_json_delta\", \"partial_json\": \"{\\\"city\\\": \"}}"),
+                        event("content_block_delta", "{\"type\": \"content_block_delta\", \"index\": 0, \"delta\": "
+                                + "{\"type\": \"input_json_delta\", \"partial_json\": \"\\\"Oslo\\\"}\"}}"),
+                        event("content_block_stop", "{\"type\": \"content_block_stop\", \"index\": 0}"),
+                        event("message_delta", "{\"type\": \"message_delta\", \"delta\": {\"stop_reason\": \"tool_use\"}, \"usage\": {\"output_tokens\": 5}}"),
+                        event("message_stop", "{\"type\": \"message_stop\"}")), 2)
+                        : Reply.json(200, """
+                        {"id": "msg_t", "type": "message", "role": "assistant", "model": "claude-up",
+                         "content": [{"type": "tool_use", "id": "toolu_w1", "name": "weather", "input": {"city": "Oslo"}}],
+                         "stop_reason": "tool_use", "stop_sequence": null, "usage": {"input_tokens": 20, "output_tokens": 5}}""");
+                default -> throw new IllegalArgumentException(kind);
+            };
+        };
+    }
+
     private static String problem(String kind, String key, Recorded r) {
         if (r.path().contains(key)) {
             return "the key is in the URL";
