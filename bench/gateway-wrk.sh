@@ -49,6 +49,7 @@ qm=$!
 (cd "$PORTKEY_DIR" && NODE_ENV=production exec node build/start-server.js --port=$PORTKEY_PORT --headless >"$work/portkey.log" 2>&1) &
 pk=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$QM_PORT/actuator/health" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORTKEY_PORT/" >/dev/null && break; sleep 1; done
 api() { curl -sf -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' "$@"; }
 profile=$(api -d "{\"name\":\"mock\",\"provider\":\"openai_like\",\"apiBaseUrl\":\"http://127.0.0.1:$MOCK_PORT/v1\",\"apiKey\":\"sk-bench-upstream-key\",\"modelName\":\"bench-model\"}" \
   "http://127.0.0.1:$QM_PORT/api/v1/system/ai/providers" | sed 's/.*"id":"\([^"]*\)".*/\1/')
@@ -69,7 +70,7 @@ headers_lua() { # name=value pairs into a lua table prepended to the script
 # CPU seconds (user+system) of a process and all its descendants
 cpu_of() {
   local pids total=0
-  pids=$(pstree -p "$1" 2>/dev/null | grep -o '([0-9]*)' | tr -d '()' || echo "$1")
+  pids=$(pstree -pT "$1" 2>/dev/null | grep -o '([0-9]*)' | tr -d '()' || echo "$1")
   for p in $pids; do
     [ -r "/proc/$p/stat" ] || continue
     total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat")))
@@ -79,9 +80,10 @@ cpu_of() {
 run() { # label url pid headers...
   local label=$1 url=$2 pid=$3; shift 3
   headers_lua "$@"
-  curl -s -o /dev/null -w "   check: %{http_code}\n" -X POST "$url" -H 'Content-Type: application/json' \
-    $(for h in "$@"; do printf -- "-H %s:%s " "${h%%=*}" "${h#*=}"; done) \
-    -d '{"model":"bench-model","messages":[{"role":"user","content":"Say hello"}]}'
+  local args=() h
+  for h in "$@"; do args+=(-H "${h%%=*}: ${h#*=}"); done
+  curl -s -o /dev/null -w "   check: %{http_code}\n" -X POST "$url" -H 'Content-Type: application/json' "${args[@]}" \
+    -d '{"model":"bench-model","messages":[{"role":"user","content":"Say hello"}]}' || true
   wrk -t1 -c10 -d5s -s "$work/run.lua" "$url" >/dev/null   # warm-up
   for c in 1 10; do
     local before after out requests

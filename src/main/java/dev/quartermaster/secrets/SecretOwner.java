@@ -18,6 +18,16 @@ public record SecretOwner(String table, String rowId, String field) {
         return ("quartermaster/v1/" + table + "/" + rowId + "/" + field).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The owner {@link #toString()} wrote: {@code table/rowId/field}. */
+    static SecretOwner parse(String text) {
+        int first = text.indexOf('/');
+        int last = text.lastIndexOf('/');
+        if (first < 0 || last <= first) {
+            throw new IllegalArgumentException("not a secret owner: " + text);
+        }
+        return new SecretOwner(text.substring(0, first), text.substring(first + 1, last), text.substring(last + 1));
+    }
+
     @Override
     public String toString() {
         return table + "/" + rowId + "/" + field;

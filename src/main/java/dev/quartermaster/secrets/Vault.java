@@ -1,34 +1,52 @@
 package dev.quartermaster.secrets;
 
+import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.KeyedCache;
+import dev.quartermaster.platform.Topic;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Seals and opens secrets. A row that has a secret names it by {@link SecretOwner}; the clear value
- * exists only in memory while in use, never in a response, log line or export.
+ * exists only in memory while in use, never in a response, log line or export. Sealed values are
+ * kept in memory (still sealed) so that opening one for a gateway call costs a decryption, not a
+ * database round trip; a change on any server drops that owner's entry everywhere.
  */
 @Service
 public class Vault {
 
+    public static final Topic TOPIC = new Topic("vault");
+
     private final VaultStore store;
     private final MasterKey key;
+    private final Changes changes;
+    private final KeyedCache<SecretOwner, VaultStore.Sealed> sealed;
 
-    Vault(VaultStore store, MasterKey key, VaultKeyCheck check) {
+    Vault(VaultStore store, MasterKey key, VaultKeyCheck check, Changes changes) {
         this.store = store;
         this.key = key;
+        this.changes = changes;
+        this.sealed = KeyedCache.perKey(changes, TOPIC, 100_000, SecretOwner::parse);
         check.verify();
     }
 
     /** Stores or replaces the secret of {@code owner}. */
     public void put(SecretOwner owner, String plaintext) {
         store.put(owner, seal(owner, plaintext));
+        sealed.invalidate(owner);
+        changes.publish(TOPIC, owner.toString());
     }
 
     /** The clear secret of {@code owner}, if one is stored; fails if the stored value was tampered with. */
     public Optional<String> open(SecretOwner owner) {
-        return store.find(owner).map(sealed -> openSealed(owner, sealed));
+        // inside a transaction the row may be this transaction's own, uncommitted: read it, keep nothing
+        VaultStore.Sealed found = TransactionSynchronizationManager.isActualTransactionActive()
+                ? store.find(owner).orElse(null)
+                : sealed.get(owner, o -> store.find(o).orElse(null));
+        return Optional.ofNullable(found).map(s -> openSealed(owner, s));
     }
 
     /**
@@ -43,7 +61,10 @@ public class Vault {
     }
 
     public boolean remove(SecretOwner owner) {
-        return store.delete(owner);
+        boolean removed = store.delete(owner);
+        sealed.invalidate(owner);
+        changes.publish(TOPIC, owner.toString());
+        return removed;
     }
 
     private VaultStore.Sealed seal(SecretOwner owner, String plaintext) {

@@ -94,8 +94,27 @@ class KeyRotationTest {
         assertThat(keyIds()).containsOnlyKeys(oldKey.id());
     }
 
+    /** Rotation runs with the servers stopped: no other process to tell. */
+    private static final dev.quartermaster.platform.Changes NO_CHANGES = new dev.quartermaster.platform.Changes() {
+        @Override
+        public void publish(dev.quartermaster.platform.Topic topic) {
+        }
+
+        @Override
+        public void publish(dev.quartermaster.platform.Topic topic, String key) {
+        }
+
+        @Override
+        public void subscribe(dev.quartermaster.platform.Topic topic, Runnable listener) {
+        }
+
+        @Override
+        public void subscribe(dev.quartermaster.platform.Topic topic, java.util.function.Consumer<String> one, Runnable all) {
+        }
+    };
+
     private Vault vault(MasterKey key) {
-        return new Vault(new VaultStore(jdbc), key, check(key));
+        return new Vault(new VaultStore(jdbc), key, check(key), NO_CHANGES);
     }
 
     private VaultKeyCheck check(MasterKey key) {
