@@ -15,26 +15,26 @@ final class ChatContent {
     private ChatContent() {
     }
 
-    /** The text of a string or of an array of text parts (system, developer, tool messages). */
-    static String text(JsonNode content, String param) {
+    /** The texts of a string or of an array of text parts (system, developer, tool messages). */
+    static List<String> texts(JsonNode content, String param) {
         if (content.isString()) {
-            return content.asString();
+            return List.of(content.asString());
         }
         if (content.isNull() || content.isMissingNode()) {
-            return "";
+            return List.of();
         }
         if (!content.isArray()) {
             throw new WireException(param, "must be a string or an array of content parts");
         }
-        StringBuilder text = new StringBuilder();
+        List<String> texts = new ArrayList<>();
         for (int j = 0; j < content.size(); j++) {
             JsonNode part = content.get(j);
             if (!"text".equals(part.path("type").asString(""))) {
                 throw new WireException(param + "[" + j + "].type", "must be text here");
             }
-            text.append(part.path("text").asString(""));
+            texts.add(part.path("text").asString(""));
         }
-        return text.toString();
+        return texts;
     }
 
     static List<ObjectNode> userBlocks(JsonNode content, String param) {
@@ -86,7 +86,7 @@ final class ChatContent {
             throw new WireException(param + ".tool_call_id", "is required");
         }
         ObjectNode block = Json.object().put("type", "tool_result").put("tool_use_id", id.asString());
-        String text = text(message.path("content"), param + ".content");
+        String text = String.join("", texts(message.path("content"), param + ".content"));
         if (!text.isEmpty()) {
             block.put("content", text);
         }

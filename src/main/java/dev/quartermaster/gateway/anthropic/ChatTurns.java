@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A chat request's {@code messages} as Anthropic's top-level {@code system} and its user/assistant
  * turns. System and developer messages, wherever they stand, go to {@code system}; a tool message is a
- * {@code tool_result} block of a user turn; turns of the same role that follow one another are merged,
+ * {@code tool_result} block of a user turn; each text part of a system message stays its own block; turns of the same role that follow one another are merged,
  * so consecutive tool results (and a user message after them) become one user message, as Anthropic
  * expects after an assistant turn with several {@code tool_use} blocks. Empty text is left out: Anthropic
  * refuses empty text blocks. Params name the client's fields, OpenAI style ({@code messages[2].content}).
@@ -59,12 +59,8 @@ final class ChatTurns {
     private void read(JsonNode message, String param) {
         String role = message.path("role").asString("");
         switch (role) {
-            case "system", "developer" -> {
-                String text = ChatContent.text(message.path("content"), param + ".content");
-                if (!text.isEmpty()) {
-                    system.add(text);
-                }
-            }
+            case "system", "developer" -> ChatContent.texts(message.path("content"), param + ".content").stream()
+                    .filter(text -> !text.isEmpty()).forEach(system::add);
             case "user" -> add("user", ChatContent.userBlocks(message.path("content"), param + ".content"));
             case "assistant" -> add("assistant", ChatContent.assistantBlocks(message, param));
             case "tool" -> add("user", List.of(ChatContent.toolResult(message, param)));
