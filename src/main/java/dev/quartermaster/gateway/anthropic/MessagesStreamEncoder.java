@@ -4,7 +4,7 @@ import dev.quartermaster.gateway.wire.Json;
 import dev.quartermaster.gateway.wire.SseEvent;
 import dev.quartermaster.gateway.wire.StreamEncoder;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,8 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Chat chunks as Anthropic's message event stream. Content blocks are numbered in the order they
- * start and follow one another as Anthropic's do: text opens a text block, each new tool call closes
- * the open block and opens a {@code tool_use} block. Reasoning deltas are dropped (a thinking block
+ * start: text opens a text block (closing what is open), each new tool call a {@code tool_use} block.
+ * Tool blocks stay open until text follows or the stream ends, because some upstreams interleave the
+ * arguments of parallel calls and Anthropic's clients parse a call's input when its block stops. Reasoning deltas are dropped (a thinking block
  * needs a signature no other upstream gives). Counts are not known when {@code message_start} goes, so
  * it carries zeros; the real counts go in {@code message_delta}, which Anthropic's clients merge over
  * them. Its {@code output_tokens}, which every Anthropic SDK reads, is 0 when the upstream reported
@@ -22,12 +23,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class MessagesStreamEncoder implements StreamEncoder {
 
-    private final Map<Integer, Integer> toolBlocks = new HashMap<>();
+    /** Open tool blocks: the call's index among tool calls to its block's index, in the order they started. */
+    private final Map<Integer, Integer> toolBlocks = new LinkedHashMap<>();
+    private final List<Integer> seenCalls = new ArrayList<>();
     private boolean started;
     private boolean ended;
     private int blocks;
-    private int open = -1;
-    private boolean textOpen;
+    private int openText = -1;
     private String finishReason;
     private JsonNode usage = Json.object();
 
@@ -99,50 +101,57 @@ final class MessagesStreamEncoder implements StreamEncoder {
     }
 
     private void text(String text, List<SseEvent> events) {
-        if (!textOpen) {
+        if (openText < 0) {
             close(events);
-            open = blocks++;
-            textOpen = true;
+            openText = blocks++;
             ObjectNode block = Json.object().put("type", "text").put("text", "");
-            events.add(blockStart(block));
+            events.add(blockStart(openText, block));
         }
         ObjectNode delta = Json.object().put("type", "text_delta").put("text", text);
-        events.add(blockDelta(open, delta));
+        events.add(blockDelta(openText, delta));
     }
 
-    /**
-     * A call's first chunk opens its block; arguments go to the call's block by its index, so a
-     * fragment for an earlier call still lands on that call's block.
-     */
+    /** A call's first chunk opens its block; arguments go to the call's block, found by the call's index. */
     private void toolCall(JsonNode call, List<SseEvent> events) {
         int index = call.path("index").asInt(0);
-        if (!toolBlocks.containsKey(index)) {
-            close(events);
-            open = blocks++;
-            toolBlocks.put(index, open);
-            ObjectNode block = Json.object().put("type", "tool_use");
-            block.put("id", call.path("id").asString("toolu_" + UUID.randomUUID().toString().replace("-", "")));
-            block.put("name", call.path("function").path("name").asString(""));
-            block.putObject("input");
-            events.add(blockStart(block));
+        if (!seenCalls.contains(index)) {
+            closeText(events);
+            seenCalls.add(index);
+            int block = blocks++;
+            toolBlocks.put(index, block);
+            ObjectNode toolUse = Json.object().put("type", "tool_use");
+            toolUse.put("id", call.path("id").asString("toolu_" + UUID.randomUUID().toString().replace("-", "")));
+            toolUse.put("name", call.path("function").path("name").asString(""));
+            toolUse.putObject("input");
+            events.add(blockStart(block, toolUse));
         }
         String arguments = call.path("function").path("arguments").asString("");
-        if (!arguments.isEmpty()) {
+        if (!arguments.isEmpty() && toolBlocks.containsKey(index)) {
             ObjectNode delta = Json.object().put("type", "input_json_delta").put("partial_json", arguments);
             events.add(blockDelta(toolBlocks.get(index), delta));
         }
     }
 
+    /** Closes every open block: the tool blocks in the order they started, or the text block. */
     private void close(List<SseEvent> events) {
-        if (open >= 0) {
-            events.add(event(Json.object().put("type", "content_block_stop").put("index", open)));
-        }
-        open = -1;
-        textOpen = false;
+        toolBlocks.values().forEach(block -> events.add(blockStop(block)));
+        toolBlocks.clear();
+        closeText(events);
     }
 
-    private SseEvent blockStart(ObjectNode block) {
-        ObjectNode start = Json.object().put("type", "content_block_start").put("index", open);
+    private void closeText(List<SseEvent> events) {
+        if (openText >= 0) {
+            events.add(blockStop(openText));
+        }
+        openText = -1;
+    }
+
+    private static SseEvent blockStop(int index) {
+        return event(Json.object().put("type", "content_block_stop").put("index", index));
+    }
+
+    private static SseEvent blockStart(int index, ObjectNode block) {
+        ObjectNode start = Json.object().put("type", "content_block_start").put("index", index);
         start.set("content_block", block);
         return event(start);
     }
