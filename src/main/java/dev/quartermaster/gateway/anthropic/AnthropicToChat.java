@@ -19,23 +19,7 @@ final class AnthropicToChat {
     }
 
     static ObjectNode completion(JsonNode message) {
-        StringBuilder text = new StringBuilder();
-        StringBuilder thinking = new StringBuilder();
-        ArrayNode calls = Json.array();
-        for (JsonNode block : message.path("content")) {
-            switch (block.path("type").asString("")) {
-                case "text" -> text.append(block.path("text").asString(""));
-                case "thinking" -> thinking.append(block.path("thinking").asString(""));
-                case "tool_use" -> {
-                    if (JsonAnswerTool.is(block)) {
-                        text.append(Json.write(block.path("input")));
-                    } else {
-                        calls.add(toolCall(block));
-                    }
-                }
-                default -> { }
-            }
-        }
+        Parts parts = Parts.of(message.path("content"));
         ObjectNode completion = Json.object();
         completion.put("id", message.path("id").asString(""));
         completion.put("object", "chat.completion");
@@ -43,14 +27,37 @@ final class AnthropicToChat {
         completion.put("model", message.path("model").asString(""));
         ObjectNode choice = completion.putArray("choices").addObject();
         choice.put("index", 0);
-        choice.set("message", chatMessage(text, thinking, calls));
-        choice.put("finish_reason", finishReason(message.path("stop_reason").asString(null), calls));
+        choice.set("message", chatMessage(parts));
+        choice.put("finish_reason", finishReason(message.path("stop_reason").asString(null), parts.calls));
         choice.putNull("logprobs");
         Usage usage = AnthropicUsage.normalise(message.get("usage"));
         if (usage.reported()) {
             completion.set("usage", AnthropicUsage.chatUsage(usage));
         }
         return completion;
+    }
+
+    /** The text, thinking and tool calls of a message's content blocks. */
+    private record Parts(StringBuilder text, StringBuilder thinking, ArrayNode calls) {
+
+        static Parts of(JsonNode content) {
+            Parts parts = new Parts(new StringBuilder(), new StringBuilder(), Json.array());
+            for (JsonNode block : content) {
+                switch (block.path("type").asString("")) {
+                    case "text" -> parts.text.append(block.path("text").asString(""));
+                    case "thinking" -> parts.thinking.append(block.path("thinking").asString(""));
+                    case "tool_use" -> {
+                        if (JsonAnswerTool.is(block)) {
+                            parts.text.append(Json.write(block.path("input")));
+                        } else {
+                            parts.calls.add(toolCall(block));
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            return parts;
+        }
     }
 
     /** A forced JSON answer stops on {@code tool_use}, but for the client it is a plain answer. */
@@ -62,19 +69,19 @@ final class AnthropicToChat {
         return finish;
     }
 
-    private static ObjectNode chatMessage(CharSequence text, CharSequence thinking, ArrayNode calls) {
+    private static ObjectNode chatMessage(Parts parts) {
         ObjectNode message = Json.object().put("role", "assistant");
-        if (text.isEmpty()) {
+        if (parts.text.isEmpty()) {
             message.putNull("content");
         } else {
-            message.put("content", text.toString());
+            message.put("content", parts.text.toString());
         }
-        if (!thinking.isEmpty()) {
-            message.put("reasoning_content", thinking.toString());
+        if (!parts.thinking.isEmpty()) {
+            message.put("reasoning_content", parts.thinking.toString());
         }
         message.putNull("refusal");
-        if (!calls.isEmpty()) {
-            message.set("tool_calls", calls);
+        if (!parts.calls.isEmpty()) {
+            message.set("tool_calls", parts.calls);
         }
         return message;
     }

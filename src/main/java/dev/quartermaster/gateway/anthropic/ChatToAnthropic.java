@@ -81,17 +81,7 @@ final class ChatToAnthropic {
         }
         ArrayNode out = body.putArray("tools");
         for (int i = 0; i < tools.size(); i++) {
-            JsonNode tool = tools.get(i);
-            if (!"function".equals(tool.path("type").asString("function"))) {
-                throw new WireException("tools[" + i + "].type", "must be function");
-            }
-            JsonNode function = tool.path("function");
-            ObjectNode converted = out.addObject().put("name", function.path("name").asString(""));
-            if (function.path("description").isString()) {
-                converted.put("description", function.get("description").asString());
-            }
-            JsonNode parameters = function.path("parameters");
-            converted.set("input_schema", parameters.isObject() ? parameters : Json.object().put("type", "object"));
+            out.add(tool(tools.get(i), "tools[" + i + "]"));
         }
         ObjectNode choice = toolChoice(chat.path("tool_choice"));
         if (chat.path("parallel_tool_calls").isBoolean() && !chat.get("parallel_tool_calls").asBoolean()
@@ -99,6 +89,21 @@ final class ChatToAnthropic {
             choice.put("disable_parallel_tool_use", true);
         }
         body.set("tool_choice", choice);
+    }
+
+    /** A function tool as {@code {name, description, input_schema}}; Anthropic requires a schema. */
+    private static ObjectNode tool(JsonNode tool, String param) {
+        if (!"function".equals(tool.path("type").asString("function"))) {
+            throw new WireException(param + ".type", "must be function");
+        }
+        JsonNode function = tool.path("function");
+        ObjectNode converted = Json.object().put("name", function.path("name").asString(""));
+        if (function.path("description").isString()) {
+            converted.put("description", function.get("description").asString());
+        }
+        JsonNode parameters = function.path("parameters");
+        converted.set("input_schema", parameters.isObject() ? parameters : Json.object().put("type", "object"));
+        return converted;
     }
 
     private static ObjectNode toolChoice(JsonNode choice) {
