@@ -1,11 +1,12 @@
 package dev.quartermaster.gateway.anthropic;
 
+import dev.quartermaster.gateway.anthropic.Block.Kind;
 import dev.quartermaster.gateway.wire.Json;
 import dev.quartermaster.gateway.wire.SseEvent;
 import dev.quartermaster.gateway.wire.StreamDecoder;
 import dev.quartermaster.gateway.wire.StreamError;
 import dev.quartermaster.gateway.wire.Usage;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,152 +14,44 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Anthropic's event stream as chat chunks. The id and model come from {@code message_start};
- * each {@code tool_use} block is a tool call numbered in order, its arguments the
- * {@code input_json_delta} fragments as they come, or {@code {}} when none came (a call without
- * arguments must still have them); {@code message_delta} gives the finish and the output usage
- * (its input counts, when it has none, stay those of {@code message_start}).
+ * Anthropic's message event stream as chat chunks. Tool input arrives as {@code input_json_delta}
+ * fragments of JSON text and is passed on as argument fragments unchanged, so escapes split across
+ * fragments join up again; a call whose input came in no fragment ends with arguments {@code {}}.
+ * Usage is kept as one object merged from {@code message_start} and {@code message_delta} (which may
+ * lack the input counts) and sent once, as a usage chunk at {@code message_stop}.
  */
 final class AnthropicStreamDecoder implements StreamDecoder {
 
-    private enum Kind { TEXT, TOOL, JSON_ANSWER, THINKING, OTHER }
-
-    private record Block(Kind kind, int tool, boolean[] argued) {
-    }
-
+    private final ChunkWriter chunks = new ChunkWriter();
     private final Map<Integer, Block> blocks = new HashMap<>();
-    private String id = "";
-    private String model = "";
-    private final long created = Instant.now().getEpochSecond();
-    private int tools;
-    private boolean sawToolCall;
+    private final ObjectNode usage = Json.object();
+    private int toolCalls;
     private boolean finished;
-    private Usage usage = Usage.NONE;
+    private boolean usageSent;
 
     @Override
     public List<ObjectNode> onEvent(SseEvent event) {
-        JsonNode data = Json.parse(event.data(), "upstream");
-        return switch (data.path("type").asString("")) {
+        if (event.data() == null || event.data().isBlank()) {
+            return List.of();
+        }
+        JsonNode data = parse(event.data());
+        String type = data.path("type").asString(event.event() == null ? "" : event.event());
+        return switch (type) {
             case "message_start" -> start(data.path("message"));
             case "content_block_start" -> blockStart(data.path("index").asInt(), data.path("content_block"));
-            case "content_block_delta" -> delta(data.path("index").asInt(), data.path("delta"));
-            case "content_block_stop" -> blockStop(data.path("index").asInt());
+            case "content_block_delta" -> blockDelta(block(data), data.path("delta"));
+            case "content_block_stop" -> blockStop(block(data));
             case "message_delta" -> messageDelta(data);
             case "message_stop" -> stop();
             case "error" -> throw new StreamError(data.path("error").path("type").asString(null),
-                    data.path("error").path("message").asString("the upstream failed"));
-            default -> List.of();
+                    data.path("error").path("message").asString("the upstream reported an error"));
+            default -> List.of(); // ping, and events newer than this decoder
         };
-    }
-
-    private List<ObjectNode> start(JsonNode message) {
-        id = message.path("id").asString("");
-        model = message.path("model").asString("");
-        usage = usage.merge(AnthropicUsage.of(message.get("usage")));
-        return List.of(chunk(Json.object().put("role", "assistant").put("content", ""), null));
-    }
-
-    private List<ObjectNode> blockStart(int index, JsonNode block) {
-        Kind kind = switch (block.path("type").asString("")) {
-            case "text" -> Kind.TEXT;
-            case "thinking" -> Kind.THINKING;
-            case "tool_use" -> block.path("name").asString("").equals(AnthropicTools.JSON_TOOL) ? Kind.JSON_ANSWER : Kind.TOOL;
-            default -> Kind.OTHER;
-        };
-        Block started = new Block(kind, kind == Kind.TOOL ? tools++ : -1, new boolean[1]);
-        blocks.put(index, started);
-        if (kind != Kind.TOOL) {
-            return List.of();
-        }
-        sawToolCall = true;
-        ObjectNode call = Json.object().put("index", started.tool()).put("id", block.path("id").asString("")).put("type", "function");
-        call.putObject("function").put("name", block.path("name").asString("")).put("arguments", "");
-        ObjectNode delta = Json.object();
-        delta.putArray("tool_calls").add(call);
-        return List.of(chunk(delta, null));
-    }
-
-    private List<ObjectNode> delta(int index, JsonNode delta) {
-        Block block = blocks.getOrDefault(index, new Block(Kind.OTHER, -1, new boolean[1]));
-        return switch (delta.path("type").asString("")) {
-            case "text_delta" -> List.of(chunk(Json.object().put("content", delta.path("text").asString("")), null));
-            case "thinking_delta" -> List.of(chunk(Json.object().put("reasoning_content", delta.path("thinking").asString("")), null));
-            case "input_json_delta" -> arguments(block, delta.path("partial_json").asString(""));
-            default -> List.of();
-        };
-    }
-
-    private List<ObjectNode> arguments(Block block, String fragment) {
-        if (fragment.isEmpty()) {
-            return List.of();
-        }
-        if (block.kind() == Kind.JSON_ANSWER) {
-            return List.of(chunk(Json.object().put("content", fragment), null));
-        }
-        if (block.kind() != Kind.TOOL) {
-            return List.of();
-        }
-        block.argued()[0] = true;
-        return List.of(toolArguments(block.tool(), fragment));
-    }
-
-    private List<ObjectNode> blockStop(int index) {
-        Block block = blocks.get(index);
-        if (block != null && block.kind() == Kind.TOOL && !block.argued()[0]) {
-            block.argued()[0] = true;
-            return List.of(toolArguments(block.tool(), "{}"));
-        }
-        return List.of();
-    }
-
-    private List<ObjectNode> messageDelta(JsonNode data) {
-        usage = usage.merge(AnthropicUsage.of(data.get("usage")));
-        String stop = data.path("delta").path("stop_reason").asString(null);
-        if (stop == null) {
-            return List.of();
-        }
-        String finish = stop.equals("tool_use") && !sawToolCall ? "stop" : StopReasons.toFinish(stop);
-        return List.of(chunk(Json.object(), finish));
-    }
-
-    private List<ObjectNode> stop() {
-        finished = true;
-        if (!usage.reported()) {
-            return List.of();
-        }
-        ObjectNode chunk = base();
-        chunk.putArray("choices");
-        chunk.set("usage", AnthropicUsage.openAi(usage));
-        return List.of(chunk);
-    }
-
-    private ObjectNode toolArguments(int tool, String fragment) {
-        ObjectNode call = Json.object().put("index", tool);
-        call.putObject("function").put("arguments", fragment);
-        ObjectNode delta = Json.object();
-        delta.putArray("tool_calls").add(call);
-        return chunk(delta, null);
-    }
-
-    private ObjectNode chunk(ObjectNode delta, String finish) {
-        ObjectNode chunk = base();
-        ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
-        choice.set("delta", delta);
-        if (finish == null) {
-            choice.putNull("finish_reason");
-        } else {
-            choice.put("finish_reason", finish);
-        }
-        return chunk;
-    }
-
-    private ObjectNode base() {
-        return Json.object().put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model);
     }
 
     @Override
     public List<ObjectNode> onEnd() {
-        return List.of();
+        return usageChunk();
     }
 
     @Override
@@ -168,6 +61,98 @@ final class AnthropicStreamDecoder implements StreamDecoder {
 
     @Override
     public Usage usage() {
-        return usage;
+        return usage.isEmpty() ? Usage.NONE : AnthropicUsage.normalise(usage);
+    }
+
+    private List<ObjectNode> start(JsonNode message) {
+        chunks.identify(message.path("id").asString(""), message.path("model").asString(""));
+        mergeUsage(message.path("usage"));
+        return List.of(chunks.chunk(Json.object().put("role", "assistant").put("content", ""), null));
+    }
+
+    private List<ObjectNode> blockStart(int index, JsonNode block) {
+        String type = block.path("type").asString("");
+        List<ObjectNode> out = new ArrayList<>();
+        if ("tool_use".equals(type) && !JsonAnswerTool.is(block)) {
+            Block call = new Block(Kind.TOOL, toolCalls++);
+            blocks.put(index, call);
+            out.add(chunks.toolCallStart(call.toolIndex, block.path("id").asString(""), block.path("name").asString("")));
+            JsonNode input = block.path("input");
+            if (input.isObject() && !input.isEmpty()) {
+                out.addAll(call.fragment(Json.write(input), chunks));
+            }
+            return out;
+        }
+        Kind kind = switch (type) {
+            case "text" -> Kind.TEXT;
+            case "thinking" -> Kind.THINKING;
+            case "tool_use" -> Kind.JSON_ANSWER;
+            default -> Kind.IGNORED;
+        };
+        Block started = new Block(kind, -1);
+        blocks.put(index, started);
+        return started.fragment(block.path(kind == Kind.THINKING ? "thinking" : "text").asString(""), chunks);
+    }
+
+    private List<ObjectNode> blockDelta(Block block, JsonNode delta) {
+        return switch (delta.path("type").asString("")) {
+            case "text_delta" -> block.fragment(delta.path("text").asString(""), chunks);
+            case "input_json_delta" -> block.fragment(delta.path("partial_json").asString(""), chunks);
+            case "thinking_delta" -> block.fragment(delta.path("thinking").asString(""), chunks);
+            default -> List.of(); // signature_delta, citations_delta
+        };
+    }
+
+    private List<ObjectNode> blockStop(Block block) {
+        return block.close(chunks);
+    }
+
+    private List<ObjectNode> messageDelta(JsonNode data) {
+        mergeUsage(data.path("usage"));
+        String stopReason = data.path("delta").path("stop_reason").asString(null);
+        if (stopReason == null) {
+            return List.of();
+        }
+        String finish = StopReasons.finishReason(stopReason);
+        if ("tool_calls".equals(finish) && toolCalls == 0) {
+            finish = "stop"; // the forced JSON answer
+        }
+        return List.of(chunks.chunk(Json.object(), finish));
+    }
+
+    private List<ObjectNode> stop() {
+        finished = true;
+        return usageChunk();
+    }
+
+    private List<ObjectNode> usageChunk() {
+        Usage seen = usage();
+        if (usageSent || !seen.reported()) {
+            return List.of();
+        }
+        usageSent = true;
+        return List.of(chunks.usage(seen));
+    }
+
+    private void mergeUsage(JsonNode later) {
+        if (later.isObject()) {
+            later.properties().forEach(field -> {
+                if (!field.getValue().isNull()) {
+                    usage.set(field.getKey(), field.getValue());
+                }
+            });
+        }
+    }
+
+    private Block block(JsonNode data) {
+        return blocks.getOrDefault(data.path("index").asInt(), Block.UNKNOWN);
+    }
+
+    private static JsonNode parse(String data) {
+        try {
+            return Json.MAPPER.readTree(data);
+        } catch (RuntimeException e) {
+            throw new StreamError("api_error", "the upstream sent an event that is not JSON");
+        }
     }
 }

@@ -13,44 +13,50 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Anthropic's Messages API as an upstream: {@code POST {base}/v1/messages} with {@code x-api-key}
- * and {@code anthropic-version}. {@code max_tokens} defaults to {@link #DEFAULT_MAX_TOKENS} when the
- * request sets none. Thinking is passed to clients as {@code reasoning_content}, never as content.
+ * Anthropic's Messages API as an upstream: {@code POST {base}/v1/messages} with {@code x-api-key} and
+ * {@code anthropic-version}; the base URL may be given with or without {@code /v1}. Stateless: one
+ * instance serves every request.
+ *
+ * <p>Choices where the hub and Anthropic differ:
+ * <ul>
+ * <li>{@code max_tokens} is always sent (Anthropic requires it): the client's {@code max_completion_tokens}
+ *     or {@code max_tokens}, else {@link #DEFAULT_MAX_TOKENS}.</li>
+ * <li>{@code response_format} {@code json_schema}/{@code json_object} is asked as one forced tool whose
+ *     input comes back as the message content (see {@link JsonAnswerTool}); with the client's own tools
+ *     it is refused.</li>
+ * <li>Thinking comes back as {@code reasoning_content} (whole answers and stream deltas), never as
+ *     {@code content}; signatures are dropped, so a client cannot hand thinking back.</li>
+ * <li>{@code n > 1} and content parts other than text and images are refused, naming the field.</li>
+ * </ul>
  */
 public final class AnthropicUpstream implements Upstream {
 
-    public static final long DEFAULT_MAX_TOKENS = 4096;
+    /** The {@code max_tokens} of a request that sets none. */
+    public static final int DEFAULT_MAX_TOKENS = 4096;
+
     static final String VERSION = "2023-06-01";
+    private static final String DEFAULT_BASE = "https://api.anthropic.com";
+
+    public AnthropicUpstream() {
+    }
 
     @Override
     public OutboundRequest chat(ObjectNode chat, Endpoint endpoint) {
-        return send(AnthropicRequests.body(chat, endpoint.model()), endpoint);
-    }
-
-    /** A Messages request as the client wrote it (the client speaks Anthropic too), the model set to the upstream's name. */
-    public OutboundRequest messages(ObjectNode request, Endpoint endpoint) {
-        ObjectNode body = request.deepCopy();
-        body.put("model", endpoint.model());
-        return send(body, endpoint);
-    }
-
-    private static OutboundRequest send(ObjectNode body, Endpoint endpoint) {
-        String base = endpoint.baseUrl().endsWith("/")
-                ? endpoint.baseUrl().substring(0, endpoint.baseUrl().length() - 1) : endpoint.baseUrl();
-        String v1 = base.endsWith("/v1") ? base : base + "/v1";
-        return OutboundRequest.postJson(URI.create(v1 + "/messages"),
-                Map.of("x-api-key", endpoint.apiKey() == null ? "" : endpoint.apiKey(), "anthropic-version", VERSION),
-                Json.write(body));
+        String body = Json.write(ChatToAnthropic.body(chat));
+        Map<String, String> headers = Map.of(
+                "x-api-key", endpoint.apiKey() == null ? "" : endpoint.apiKey(),
+                "anthropic-version", VERSION);
+        return OutboundRequest.postJson(URI.create(v1(endpoint.baseUrl()) + "/messages"), headers, body);
     }
 
     @Override
     public ObjectNode completion(JsonNode answer) {
-        return AnthropicAnswers.completion(answer);
+        return AnthropicToChat.completion(answer);
     }
 
     @Override
     public Usage usage(JsonNode answer) {
-        return AnthropicUsage.of(answer.get("usage"));
+        return AnthropicUsage.normalise(answer.get("usage"));
     }
 
     @Override
@@ -61,6 +67,15 @@ public final class AnthropicUpstream implements Upstream {
     @Override
     public Optional<String> errorMessage(JsonNode answer) {
         JsonNode message = answer.path("error").path("message");
-        return message.isString() ? Optional.of(message.stringValue()) : Optional.empty();
+        return message.isString() && !message.asString().isBlank() ? Optional.of(message.asString()) : Optional.empty();
+    }
+
+    /** The base URL up to and including {@code /v1}, whether or not it was given with it. */
+    static String v1(String baseUrl) {
+        String base = baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE : baseUrl.strip();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base.endsWith("/v1") ? base : base + "/v1";
     }
 }

@@ -5,64 +5,46 @@ import dev.quartermaster.gateway.wire.Usage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/**
- * Anthropic's usage both ways. Its {@code input_tokens} excludes cache reads and cache writes; the
- * hub's {@code prompt_tokens} includes them, with the reads as {@code cached_tokens}.
- */
+/** Anthropic's usage object read into the normalised {@link Usage}, and that written as the hub's usage object. */
 final class AnthropicUsage {
 
     private AnthropicUsage() {
     }
 
-    /** Anthropic's usage object normalised; counts it lacks stay null (a {@code message_delta} often has only output). */
-    static Usage of(JsonNode usage) {
+    /**
+     * Anthropic's {@code input_tokens} leaves out cache reads and writes; the hub's input includes them.
+     * Without {@code input_tokens} the input is unknown, whatever cache counts came with it.
+     */
+    static Usage normalise(JsonNode usage) {
         if (usage == null || !usage.isObject()) {
             return Usage.NONE;
         }
-        Long input = Json.count(usage, "input_tokens");
-        Long reads = Json.count(usage, "cache_read_input_tokens");
-        Long writes = Json.count(usage, "cache_creation_input_tokens");
-        Long total = input == null ? null : input + zero(reads) + zero(writes);
-        return new Usage(total, reads, writes, Json.count(usage, "output_tokens"), null, usage);
+        Long uncached = Json.count(usage, "input_tokens");
+        Long cacheRead = Json.count(usage, "cache_read_input_tokens");
+        Long cacheWrite = Json.count(usage, "cache_creation_input_tokens");
+        Long input = uncached == null ? null : uncached + zeroIfNull(cacheRead) + zeroIfNull(cacheWrite);
+        return new Usage(input, cacheRead, cacheWrite, Json.count(usage, "output_tokens"), null, usage);
     }
 
-    /** The hub's usage object (OpenAI's), absent counts left out. */
-    static ObjectNode openAi(Usage usage) {
-        ObjectNode node = Json.object();
+    /** The hub's {@code usage}: counts not reported are left out, never written as 0. */
+    static ObjectNode chatUsage(Usage usage) {
+        ObjectNode out = Json.object();
         if (usage.input() != null) {
-            node.put("prompt_tokens", usage.input());
+            out.put("prompt_tokens", usage.input());
         }
         if (usage.output() != null) {
-            node.put("completion_tokens", usage.output());
+            out.put("completion_tokens", usage.output());
         }
         if (usage.input() != null && usage.output() != null) {
-            node.put("total_tokens", usage.input() + usage.output());
+            out.put("total_tokens", usage.input() + usage.output());
         }
         if (usage.cachedInput() != null) {
-            node.putObject("prompt_tokens_details").put("cached_tokens", usage.cachedInput());
+            out.putObject("prompt_tokens_details").put("cached_tokens", usage.cachedInput());
         }
-        return node;
+        return out;
     }
 
-    /** Anthropic's usage object for the hub's usage: input without the cache reads. */
-    static ObjectNode anthropic(JsonNode hubUsage) {
-        ObjectNode node = Json.object();
-        Long prompt = Json.count(hubUsage, "prompt_tokens");
-        Long cached = Json.count(hubUsage == null ? null : hubUsage.get("prompt_tokens_details"), "cached_tokens");
-        if (prompt != null) {
-            node.put("input_tokens", prompt - zero(cached));
-        }
-        if (cached != null) {
-            node.put("cache_read_input_tokens", cached);
-        }
-        Long output = Json.count(hubUsage, "completion_tokens");
-        if (output != null) {
-            node.put("output_tokens", output);
-        }
-        return node;
-    }
-
-    private static long zero(Long count) {
+    private static long zeroIfNull(Long count) {
         return count == null ? 0 : count;
     }
 }
