@@ -84,7 +84,7 @@ run() { # label url pid headers...
   for h in "$@"; do args+=(-H "${h%%=*}: ${h#*=}"); done
   curl -s -o /dev/null -w "   check: %{http_code}\n" -X POST "$url" -H 'Content-Type: application/json' "${args[@]}" \
     -d '{"model":"bench-model","messages":[{"role":"user","content":"Say hello"}]}' || true
-  wrk -t1 -c10 -d5s -s "$work/run.lua" "$url" >/dev/null   # warm-up
+  wrk -t1 -c10 -d${WARMUP:-15}s -s "$work/run.lua" "$url" >/dev/null   # warm-up (the JIT)
   for c in 1 10; do
     local before after out requests
     before=$(cpu_of "$pid")

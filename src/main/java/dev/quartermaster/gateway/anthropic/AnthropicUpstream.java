@@ -42,11 +42,21 @@ public final class AnthropicUpstream implements Upstream {
 
     @Override
     public OutboundRequest chat(ObjectNode chat, Endpoint endpoint) {
-        String body = Json.write(ChatToAnthropic.body(chat));
+        return send(ChatToAnthropic.body(chat), endpoint);
+    }
+
+    /** A Messages request as a client wrote it (the client speaks Anthropic too), the model set to the upstream's name. */
+    public OutboundRequest messages(ObjectNode request, Endpoint endpoint) {
+        ObjectNode body = request.deepCopy();
+        body.put("model", endpoint.model());
+        return send(body, endpoint);
+    }
+
+    private static OutboundRequest send(ObjectNode body, Endpoint endpoint) {
         Map<String, String> headers = Map.of(
                 "x-api-key", endpoint.apiKey() == null ? "" : endpoint.apiKey(),
                 "anthropic-version", VERSION);
-        return OutboundRequest.postJson(URI.create(v1(endpoint.baseUrl()) + "/messages"), headers, body);
+        return OutboundRequest.postJson(URI.create(v1(endpoint.baseUrl()) + "/messages"), headers, Json.write(body));
     }
 
     @Override

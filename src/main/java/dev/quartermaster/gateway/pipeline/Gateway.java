@@ -52,6 +52,7 @@ public class Gateway {
         String value = router.modelOf(caller, text(request.get("model")), inbound == Inbound.CHAT);
         Route route = router.route(caller, value);
         checkCapability(inbound, route.model());
+        chat.put("model", route.model().value());
         List<Target> serving = targets.of(caller, route);
         boolean stream = chat.path("stream").asBoolean(false);
         CallPlan plan = new CallPlan(requestId, caller, inbound, route.model(), chat, stream);
