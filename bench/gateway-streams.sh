@@ -41,6 +41,7 @@ sample() { # label
   heap=$("$JCMD" "$qm" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1)
   printf '%-8s JVM OS threads %4s, heap %s\n' "$1" "$threads" "$heap"
 }
+echo "direct:  $(python3 bench/slow-streams.py clients "http://127.0.0.1:$UP_PORT/v1/chat/completions" none slow "$STREAMS")"
 python3 bench/slow-streams.py clients "http://127.0.0.1:$QM_PORT/v1/chat/completions" "$key" slow 20 >/dev/null   # warm-up
 "$JCMD" "$qm" GC.run >/dev/null
 sample before
@@ -49,6 +50,6 @@ clients=$!
 sleep $(( EVENTS * GAP_MS / 2000 ))
 sample during
 wait $clients
-echo "$(cat "$work/result") (each stream ${EVENTS} events ${GAP_MS} ms apart, plus [DONE])"
+echo "through: $(cat "$work/result") (each stream ${EVENTS} events ${GAP_MS} ms apart, plus [DONE])"
 "$JCMD" "$qm" GC.run >/dev/null
 sample after

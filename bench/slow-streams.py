@@ -29,6 +29,9 @@ async def upstream(port, events, gap):
                 done = b'data: {"id":"chatcmpl-slow","object":"chat.completion.chunk","created":1,"model":"slow","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n'
                 writer.write(b"%x\r\n%s\r\n0\r\n\r\n" % (len(done), done))
                 await writer.drain()
+                if b"connection: close" in head.lower():
+                    writer.close()
+                    return
         except (asyncio.IncompleteReadError, ConnectionError):
             writer.close()
     server = await asyncio.start_server(serve, "127.0.0.1", port, backlog=2048)

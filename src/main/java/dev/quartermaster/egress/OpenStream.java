@@ -25,6 +25,7 @@ final class OpenStream implements OutboundStream {
     private final Deadlines deadlines;
     private final int maxBytes;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private volatile boolean ended;
 
     OpenStream(ClassicHttpResponse response, HttpUriRequestBase request, Deadlines deadlines, int maxBytes) {
         this.response = response;
@@ -54,7 +55,7 @@ final class OpenStream implements OutboundStream {
     @Override
     public InputStream body() {
         try {
-            return response.getEntity() == null ? InputStream.nullInputStream() : response.getEntity().getContent();
+            return response.getEntity() == null ? InputStream.nullInputStream() : new EndWatch(response.getEntity().getContent());
         } catch (IOException e) {
             return InputStream.nullInputStream();
         }
@@ -78,8 +79,11 @@ final class OpenStream implements OutboundStream {
     @Override
     public void close() {
         deadlines.disarmAll();
-        // cancelling first: closing would otherwise read the rest of an endless stream to reuse the connection
-        request.cancel();
+        // a body read to its end leaves a connection to reuse; otherwise cancel first, or closing would
+        // read the rest of an endless stream to reuse it
+        if (!ended) {
+            request.cancel();
+        }
         try {
             response.close();
         } catch (IOException | RuntimeException ignored) {
@@ -90,6 +94,28 @@ final class OpenStream implements OutboundStream {
     static String readCapped(InputStream in, int maxBytes) throws IOException {
         try (in) {
             return new String(in.readNBytes(maxBytes), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The body, noting when it was read to its end. */
+    private final class EndWatch extends java.io.FilterInputStream {
+
+        EndWatch(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            ended |= n < 0;
+            return n;
         }
     }
 
