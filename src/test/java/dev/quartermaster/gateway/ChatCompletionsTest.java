@@ -195,6 +195,28 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void aModelWithTwoProfilesFallsBackToTheSecondWhenTheFirstFails(TestApi api) {
+        try (GatewayFixture gw = GatewayFixture.openAiCompatible(api);
+             dev.quartermaster.support.FakeServer second = new dev.quartermaster.support.FakeServer()) {
+            gw.upstream.replying(r -> Reply.json(503, "{\"error\": {\"message\": \"down\"}}"));
+            second.replying(r -> Reply.json(200, OpenAiStreams.completion(gw.model, "from the second")));
+            TestResponse profile = api.asAdmin().post("/api/v1/system/ai/providers", """
+                    {"name": "%s", "provider": "openai_like", "apiBaseUrl": "%s/v1", "apiKey": "sk-second-key-0001",
+                     "modelName": "%s"}""".formatted(dev.quartermaster.support.Names.unique("second"), second.url(), gw.model));
+            String secondId = profile.json().at("/data/id").stringValue();
+            dev.quartermaster.support.TestCatalog.update(api, gw.modelId,
+                    "\"provider_ids\": [\"" + gw.profileId + "\", \"" + secondId + "\"]");
+
+            TestResponse answer = gw.as(api).post("/v1/chat/completions", HELLO.formatted(gw.model));
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.json().at("/choices/0/message/content").stringValue()).isEqualTo("from the second");
+            assertThat(gw.upstream.requests()).hasSize(1);
+            assertThat(second.lastRequest().header("Authorization")).isEqualTo("Bearer sk-second-key-0001");
+        }
+    }
+
+    @Test
     void malformedBodiesAreBadRequestsInOpenAisShape(TestApi api) {
         try (GatewayFixture gw = GatewayFixture.openAiCompatible(api)) {
             List<TestResponse> refused = List.of(

@@ -14,6 +14,7 @@ public final class GatewayFixture implements AutoCloseable {
     public final FakeServer upstream = new FakeServer();
     public final String model;
     public final String profileId;
+    public final String modelId;
     public final String managedKey;
     public final TestUser user;
 
@@ -30,6 +31,7 @@ public final class GatewayFixture implements AutoCloseable {
                              "context_window": 128000, "provider_ids": ["%s"]}]}
                 """.formatted(model.toUpperCase(), model, tier, capabilities, profileId));
         assertThat(created.json().get("results").get(0).get("success").booleanValue()).as(created.body()).isTrue();
+        this.modelId = created.json().get("results").get(0).get("model_id").stringValue();
         this.user = TestUsers.create(api, "pro");
     }
 
