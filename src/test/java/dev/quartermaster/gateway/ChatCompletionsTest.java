@@ -73,6 +73,24 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void mistralIsNotSentStreamOptionsAndOllamaIsCalledUnderV1(TestApi api) {
+        try (GatewayFixture mistral = GatewayFixture.of(api, "mistral", "/v1", "free", "[\"chat\"]");
+             GatewayFixture ollama = GatewayFixture.of(api, "ollama", "", "free", "[\"chat\"]")) {
+            for (GatewayFixture gw : List.of(mistral, ollama)) {
+                gw.upstream.replying(r -> Reply.events(OpenAiStreams.stream(gw.model, "ok"), 0));
+                String answer = gw.as(api).post("/v1/chat/completions", """
+                        {"model": "%s", "stream": true, "messages": [{"role": "user", "content": "Hi"}]}""".formatted(gw.model)).body();
+                assertThat(answer).contains("\"ok\"").endsWith("data: [DONE]\n\n");
+                assertThat(gw.upstream.lastRequest().path()).isEqualTo("/v1/chat/completions");
+            }
+
+            assertThat(TestApi.json(mistral.upstream.lastRequest().body()).has("stream_options")).isFalse();
+            assertThat(TestApi.json(ollama.upstream.lastRequest().body()).at("/stream_options/include_usage").booleanValue())
+                    .isTrue();
+        }
+    }
+
+    @Test
     void modelsTheCallerCannotSeeAreNotFoundAsOnTheModelList(TestApi api) {
         try (GatewayFixture gw = GatewayFixture.of(api, "openai_like", "/v1", "pro", "[\"chat\"]")) {
             TestApi free = api.withKey(TestUsers.create(api, "free").key());
