@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -27,8 +28,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 class Attempts {
 
-    /** An attempt whose answer began: the open stream, the target it came from, how many attempts it took. */
-    record Opened(OutboundStream stream, Target target, int attempts) {
+    /** An attempt whose answer began: the open stream, its target and exchange, how many attempts it took. */
+    record Opened(OutboundStream stream, Target target, Exchange exchange, int attempts) {
     }
 
     private final Egress egress;
@@ -47,12 +48,13 @@ class Attempts {
             listener.attempting(target);
             Long retryAfter = null;
             try {
-                OutboundStream stream = egress.open(exchanges.apply(target).request(target.endpoint()), timeouts);
+                Exchange exchange = exchanges.apply(target);
+                OutboundStream stream = egress.open(exchange.request(target.endpoint()), timeouts);
                 if (stream.status() < 300) {
-                    return new Opened(stream, target, attempt + 1);
+                    return new Opened(stream, target, exchange, attempt + 1);
                 }
                 retryAfter = stream.header("retry-after").map(Attempts::seconds).orElse(null);
-                last = refusal(stream, target, exchanges.apply(target), retryAfter);
+                last = refusal(stream, target, exchange, retryAfter);
                 if (!retryable(stream.status())) {
                     throw last;
                 }
@@ -83,12 +85,12 @@ class Attempts {
         }
     }
 
-    private static java.util.Optional<String> parsedMessage(String body, Exchange exchange) {
+    private static Optional<String> parsedMessage(String body, Exchange exchange) {
         try {
             JsonNode parsed = Json.MAPPER.readTree(body);
             return exchange.errorMessage(parsed);
         } catch (RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

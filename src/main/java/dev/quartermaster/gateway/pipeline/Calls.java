@@ -46,7 +46,7 @@ class Calls {
         long started = System.nanoTime();
         Attempts.Opened opened = attempts.open(call.targets(), target -> exchange(call, target),
                 target -> headers(call.response(), target));
-        Exchange exchange = exchange(call, opened.target());
+        Exchange exchange = opened.exchange();
         try (OutboundStream upstream = opened.stream()) {
             return call.plan().stream()
                     ? stream(call, upstream, exchange.relay(), opened, started)

@@ -71,7 +71,9 @@ interface Exchange {
 
             @Override
             public JsonNode answer(JsonNode upstreamAnswer) {
-                upstream.completion(upstreamAnswer);
+                if (!upstreamAnswer.path("content").isArray()) {
+                    throw new IllegalArgumentException("not an Anthropic message");
+                }
                 return upstreamAnswer;
             }
 

@@ -8,9 +8,11 @@ import dev.quartermaster.gateway.wire.WireException;
 import dev.quartermaster.identity.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -70,14 +72,14 @@ public class Gateway {
         if (body == null || body.length == 0) {
             throw GatewayErrors.invalid(null, "the request has no body: send a JSON object");
         }
-        JsonNode request = translate(() -> Json.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8), "body"));
+        JsonNode request = translate(() -> Json.parse(new String(body, StandardCharsets.UTF_8), "body"));
         if (!request.isObject()) {
             throw GatewayErrors.invalid(null, "the body must be a JSON object");
         }
         return request;
     }
 
-    private static <T> T translate(java.util.function.Supplier<T> step) {
+    private static <T> T translate(Supplier<T> step) {
         try {
             return step.get();
         } catch (WireException e) {

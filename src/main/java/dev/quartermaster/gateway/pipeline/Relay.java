@@ -26,7 +26,7 @@ interface Relay {
     Usage usage();
 
     static Relay translated(StreamDecoder decoder, StreamEncoder encoder) {
-        return new Relay() {
+        return new Watching(decoder, encoder) {
             @Override
             public List<SseEvent> onEvent(SseEvent event) {
                 return encode(decoder.onEvent(event));
@@ -47,26 +47,12 @@ interface Relay {
                 chunks.forEach(chunk -> events.addAll(encoder.onChunk(chunk)));
                 return events;
             }
-
-            @Override
-            public List<SseEvent> onError(String type, String message) {
-                return encoder.onError(type, message);
-            }
-
-            @Override
-            public boolean finished() {
-                return decoder.finished();
-            }
-
-            @Override
-            public Usage usage() {
-                return decoder.usage();
-            }
         };
     }
 
+    /** {@code errors}: the client's dialect, which only ever writes the error event of a relayed stream. */
     static Relay nativeTo(StreamDecoder decoder, StreamEncoder errors) {
-        return new Relay() {
+        return new Watching(decoder, errors) {
             @Override
             public List<SseEvent> onEvent(SseEvent event) {
                 decoder.onEvent(event);
@@ -77,21 +63,33 @@ interface Relay {
             public List<SseEvent> onEnd() {
                 return List.of();
             }
-
-            @Override
-            public List<SseEvent> onError(String type, String message) {
-                return errors.onError(type, message);
-            }
-
-            @Override
-            public boolean finished() {
-                return decoder.finished();
-            }
-
-            @Override
-            public Usage usage() {
-                return decoder.usage();
-            }
         };
+    }
+
+    /** What both relays share: the decoder says how the stream went, the encoder writes its error event. */
+    abstract class Watching implements Relay {
+
+        final StreamDecoder decoder;
+        final StreamEncoder encoder;
+
+        Watching(StreamDecoder decoder, StreamEncoder encoder) {
+            this.decoder = decoder;
+            this.encoder = encoder;
+        }
+
+        @Override
+        public List<SseEvent> onError(String type, String message) {
+            return encoder.onError(type, message);
+        }
+
+        @Override
+        public boolean finished() {
+            return decoder.finished();
+        }
+
+        @Override
+        public Usage usage() {
+            return decoder.usage();
+        }
     }
 }
