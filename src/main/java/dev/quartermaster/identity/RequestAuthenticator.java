@@ -9,6 +9,7 @@ import dev.quartermaster.platform.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +26,12 @@ public class RequestAuthenticator {
     public sealed interface Outcome {
     }
 
-    public record Authenticated(Caller caller) implements Outcome {
+    /** {@code apiKeyId}: the API key the request signed in with, null for a password or a JWT. */
+    public record Authenticated(Caller caller, UUID apiKeyId) implements Outcome {
     }
+
+    /** The request attribute that holds an authenticated request's API key id, if it used one. */
+    public static final String API_KEY_ID = "qm.apiKeyId";
 
     /** No credential at all: public paths let it through, others answer 401. */
     public record Anonymous() implements Outcome {
@@ -56,7 +61,8 @@ public class RequestAuthenticator {
         if (credentials instanceof Credentials.None) {
             return new Anonymous();
         }
-        return authenticator.authenticate(credentials).<Outcome>map(Authenticated::new).orElseGet(() -> {
+        return authenticator.authenticate(credentials)
+                .<Outcome>map(v -> new Authenticated(v.caller(), v.apiKeyId())).orElseGet(() -> {
             failures.record(client);
             return new Refused(new ApiProblem(401, "Unauthorized", "the credentials are not valid"));
         });

@@ -39,7 +39,7 @@ final class ModelListFilter implements Filter {
         }
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(c -> c.setPathPattern(PATH));
         RequestAuthenticator.Outcome outcome = authenticator.authenticate(request);
-        if (outcome instanceof RequestAuthenticator.Authenticated(Caller caller)) {
+        if (outcome instanceof RequestAuthenticator.Authenticated(Caller caller, var apiKeyId)) {
             ModelListCache.write(response, lists.list(caller.tier()));
         } else {
             authenticator.refuse(request, response, outcome);

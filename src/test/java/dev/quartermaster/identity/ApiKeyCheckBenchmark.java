@@ -46,7 +46,7 @@ public class ApiKeyCheckBenchmark {
     }
 
     @Benchmark
-    public Optional<Caller> checkApiKey() {
+    public Optional<Authenticator.Verified> checkApiKey() {
         return authenticator.authenticate(key);
     }
 }

@@ -11,11 +11,16 @@ import dev.quartermaster.support.TestUsers.TestUser;
  */
 public final class GatewayFixture implements AutoCloseable {
 
+    /** The model's price in USD per million tokens: a token in costs 2,000 nano-USD, a token out 8,000. */
+    public static final String INPUT_PRICE = "2.00";
+    public static final String OUTPUT_PRICE = "8.00";
+
     public final FakeServer upstream = new FakeServer();
     public final String model;
     public final String profileId;
     public final String modelId;
     public final String managedKey;
+    public final String pricingId;
     public final TestUser user;
 
     private GatewayFixture(TestApi api, String provider, String basePath, String tier, String capabilities) {
@@ -26,10 +31,15 @@ public final class GatewayFixture implements AutoCloseable {
                 """.formatted(Names.unique("gw"), provider, upstream.url() + basePath, managedKey, model));
         assertThat(profile.status()).as(profile.body()).isEqualTo(201);
         this.profileId = profile.json().get("data").get("id").stringValue();
+        TestResponse pricing = api.asAdmin().post("/api/v1/system/catalog/pricing", """
+                {"name": "%s", "inputPricePerMillion": %s, "outputPricePerMillion": %s, "currency": "USD"}
+                """.formatted(Names.unique("price"), INPUT_PRICE, OUTPUT_PRICE));
+        assertThat(pricing.status()).as(pricing.body()).isEqualTo(201);
+        this.pricingId = pricing.json().get("data").get("id").stringValue();
         TestResponse created = api.asAdmin().post("/api/v5/artifacts/models/create", """
                 {"models": [{"name": "%s", "value": "%s", "tier": "%s", "active": true, "capabilities": %s,
-                             "context_window": 128000, "provider_ids": ["%s"]}]}
-                """.formatted(model.toUpperCase(), model, tier, capabilities, profileId));
+                             "context_window": 128000, "provider_ids": ["%s"], "pricing_ids": ["%s"]}]}
+                """.formatted(model.toUpperCase(), model, tier, capabilities, profileId, pricingId));
         assertThat(created.json().get("results").get(0).get("success").booleanValue()).as(created.body()).isTrue();
         this.modelId = created.json().get("results").get(0).get("model_id").stringValue();
         this.user = TestUsers.create(api, "pro");

@@ -47,10 +47,16 @@ class Attempts {
             Target target = targets.get(Math.min(attempt, targets.size() - 1));
             listener.attempting(target);
             Long retryAfter = null;
+            long started = System.nanoTime();
+            int status = 0;
+            boolean called = false;
             try {
                 Exchange exchange = exchanges.apply(target);
+                called = true;
                 OutboundStream stream = egress.open(exchange.request(target.endpoint()), timeouts);
+                status = stream.status();
                 if (stream.status() < 300) {
+                    listener.answered(attempt + 1, target, status, Duration.ofNanos(System.nanoTime() - started));
                     return new Opened(stream, target, exchange, attempt + 1);
                 }
                 retryAfter = stream.header("retry-after").map(Attempts::seconds).orElse(null);
@@ -66,6 +72,10 @@ class Attempts {
                 }
             } catch (WireException e) {
                 throw GatewayErrors.invalid(e.param(), e.getMessage());
+            } finally {
+                if (called && (status == 0 || status >= 300)) {
+                    listener.answered(attempt + 1, target, status, Duration.ofNanos(System.nanoTime() - started));
+                }
             }
             if (attempt + 1 < properties.attempts() && !pause(attempt, retryAfter)) {
                 break;
@@ -133,8 +143,13 @@ class Attempts {
         }
     }
 
-    /** Told of each attempt's target before it is made, so the response headers name the one that answered. */
+    /**
+     * Told of each attempt's target before it is made, so the response headers name the one that
+     * answered, and of how it ended (status 0: no answer), for the ledger.
+     */
     interface AttemptListener {
         void attempting(Target target);
+
+        void answered(int number, Target target, int status, Duration latency);
     }
 }

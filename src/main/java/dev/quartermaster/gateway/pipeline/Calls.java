@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -29,9 +30,17 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class Calls {
 
-    /** {@code request}: the client's body as it came, for an upstream that speaks the client's own protocol. */
+    /**
+     * {@code request}: the client's body as it came, for an upstream that speaks the client's own
+     * protocol; {@code attempts}: filled in as attempts end, for the ledger.
+     */
     record Call(CallPlan plan, JsonNode request, Dialect dialect, List<Target> targets, boolean includeUsage,
-                HttpServletResponse response) {
+                HttpServletResponse response, List<Metering.Attempt> attempts) {
+
+        Call(CallPlan plan, JsonNode request, Dialect dialect, List<Target> targets, boolean includeUsage,
+             HttpServletResponse response) {
+            this(plan, request, dialect, targets, includeUsage, response, new ArrayList<>());
+        }
     }
 
     private final Attempts attempts;
@@ -44,8 +53,18 @@ class Calls {
 
     Metering.CallResult run(Call call) throws IOException {
         long started = System.nanoTime();
-        Attempts.Opened opened = attempts.open(call.targets(), target -> exchange(call, target),
-                target -> headers(call.response(), target));
+        Attempts.Opened opened = attempts.open(call.targets(), target -> exchange(call, target), new Attempts.AttemptListener() {
+            @Override
+            public void attempting(Target target) {
+                headers(call.response(), target);
+            }
+
+            @Override
+            public void answered(int number, Target target, int status, Duration latency) {
+                call.attempts().add(new Metering.Attempt(number, target.provider(), target.profile().id(),
+                        target.key().source(), status, latency));
+            }
+        });
         Exchange exchange = opened.exchange();
         try (OutboundStream upstream = opened.stream()) {
             return call.plan().stream()
@@ -55,7 +74,9 @@ class Calls {
     }
 
     Metering.CallResult failed(Call call) {
-        return new Metering.CallResult(0, Usage.NONE, 0, call.plan().stream(), false, false, Duration.ZERO, null);
+        int status = call.attempts().isEmpty() ? 0 : call.attempts().getLast().status();
+        return new Metering.CallResult(status, Usage.NONE, call.attempts().size(), call.plan().stream(), false, false,
+                Duration.ZERO, null, call.attempts(), 0);
     }
 
     private Metering.CallResult whole(Call call, OutboundStream upstream, Exchange exchange, Attempts.Opened opened,
@@ -75,9 +96,10 @@ class Calls {
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
+        response.flushBuffer();   // the client has its answer before the call is settled
         Duration latency = since(started);
         return new Metering.CallResult(upstream.status(), exchange.usage(answer), opened.attempts(), false, true, false,
-                latency, latency);
+                latency, latency, call.attempts(), 0);
     }
 
     private Metering.CallResult stream(Call call, OutboundStream upstream, Relay relay, Attempts.Opened opened,
@@ -94,7 +116,8 @@ class Calls {
                 properties.maxEventBytes(), errorType(call));
         run.relay();
         return new Metering.CallResult(upstream.status(), relay.usage(), opened.attempts(), true, relay.finished(),
-                run.clientGone, since(started), run.firstEvent == 0 ? null : Duration.ofNanos(run.firstEvent - started));
+                run.clientGone, since(started), run.firstEvent == 0 ? null : Duration.ofNanos(run.firstEvent - started),
+                call.attempts(), relay.outputBytes());
     }
 
     private static String errorType(Call call) {

@@ -1,5 +1,6 @@
 package dev.quartermaster.gateway.pipeline;
 
+import dev.quartermaster.accounts.KeyResolution;
 import dev.quartermaster.catalog.Capability;
 import dev.quartermaster.catalog.CatalogModel;
 import dev.quartermaster.gateway.wire.Dialect;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,13 +44,45 @@ public class Gateway {
         this.calls = calls;
     }
 
-    public void serve(Caller caller, Inbound inbound, byte[] body, HttpServletResponse response) throws IOException {
+    /** {@code apiKeyId}: the API key the caller signed in with, null for a password or a JWT. */
+    public void serve(Caller caller, UUID apiKeyId, Inbound inbound, byte[] body, HttpServletResponse response)
+            throws IOException {
         String requestId = "req_" + HexFormat.of().formatHex(randomBytes());
         response.setHeader("x-request-id", requestId);
         if (inbound.anthropic()) {
             response.setHeader("request-id", requestId);
         }
         JsonNode request = read(body);
+        Planned planned = plan(requestId, caller, apiKeyId, inbound, request);
+        CallPlan plan = planned.plan();
+        Metering.Reservation reservation = metering.reserve(plan);
+        if (inbound == Inbound.MESSAGES && plan.chat().has("max_tokens")) {
+            ((ObjectNode) request).set("max_tokens", plan.chat().get("max_tokens"));   // relayed as it came, but bounded
+        }
+        Calls.Call call = new Calls.Call(plan, request, planned.dialect(), planned.targets(), includeUsage(inbound, request),
+                response);
+        Metering.CallResult result = null;
+        try {
+            result = calls.run(call);
+        } finally {
+            settle(reservation, result != null ? result : calls.failed(call));
+        }
+    }
+
+    /** What metering would do with this chat request, without calling anyone (POST /v1/ai/quote). */
+    public Quoted quote(Caller caller, UUID apiKeyId, byte[] body) {
+        CallPlan plan = plan("quote", caller, apiKeyId, Inbound.CHAT, read(body)).plan();
+        return new Quoted(plan.model().value(), plan.payer(), metering.quote(plan));
+    }
+
+    /** A quote: the route's model, who would pay first, and the reserved bound with its verdict. */
+    public record Quoted(String model, CallPlan.Payer payer, Metering.Quote quote) {
+    }
+
+    private record Planned(CallPlan plan, Dialect dialect, List<Target> targets) {
+    }
+
+    private Planned plan(String requestId, Caller caller, UUID apiKeyId, Inbound inbound, JsonNode request) {
         Dialect dialect = dialects.of(inbound);
         ObjectNode chat = translate(() -> inbound == Inbound.EMBEDDINGS ? Embeddings.check(request) : dialect.toChat(request));
         String value = router.modelOf(caller, text(request.get("model")), inbound == Inbound.CHAT);
@@ -56,15 +90,23 @@ public class Gateway {
         checkCapability(inbound, route.model());
         chat.put("model", route.model().value());
         List<Target> serving = targets.of(caller, route);
+        Target first = serving.getFirst();
+        boolean managed = serving.stream().anyMatch(t -> t.key() instanceof KeyResolution.Managed);
+        CallPlan.Payer payer = new CallPlan.Payer(first.provider(), first.profile().id(), first.key().source(), managed);
         boolean stream = chat.path("stream").asBoolean(false);
-        CallPlan plan = new CallPlan(requestId, caller, inbound, route.model(), chat, stream);
-        Metering.Reservation reservation = metering.reserve(plan);
-        Calls.Call call = new Calls.Call(plan, request, dialect, serving, includeUsage(inbound, request), response);
-        Metering.CallResult result = null;
+        return new Planned(new CallPlan(requestId, caller, apiKeyId, inbound, route.model(), chat, stream, payer),
+                dialect, serving);
+    }
+
+    /** Settles even when the client's disconnect interrupted this thread: the interrupt waits until after. */
+    private void settle(Metering.Reservation reservation, Metering.CallResult result) {
+        boolean interrupted = Thread.interrupted();
         try {
-            result = calls.run(call);
+            metering.settle(reservation, result);
         } finally {
-            metering.settle(reservation, result != null ? result : calls.failed(call));
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

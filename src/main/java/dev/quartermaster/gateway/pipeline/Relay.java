@@ -4,8 +4,10 @@ import dev.quartermaster.gateway.wire.SseEvent;
 import dev.quartermaster.gateway.wire.StreamDecoder;
 import dev.quartermaster.gateway.wire.StreamEncoder;
 import dev.quartermaster.gateway.wire.Usage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -25,16 +27,19 @@ interface Relay {
 
     Usage usage();
 
+    /** UTF-8 bytes of answer text and tool arguments seen so far: an upper bound of the output tokens. */
+    long outputBytes();
+
     static Relay translated(StreamDecoder decoder, StreamEncoder encoder) {
         return new Watching(decoder, encoder) {
             @Override
             public List<SseEvent> onEvent(SseEvent event) {
-                return encode(decoder.onEvent(event));
+                return encode(count(decoder.onEvent(event)));
             }
 
             @Override
             public List<SseEvent> onEnd() {
-                List<SseEvent> events = new ArrayList<>(encode(decoder.onEnd()));
+                List<SseEvent> events = new ArrayList<>(encode(count(decoder.onEnd())));
                 events.addAll(encoder.onEnd());
                 return events;
             }
@@ -55,7 +60,7 @@ interface Relay {
         return new Watching(decoder, errors) {
             @Override
             public List<SseEvent> onEvent(SseEvent event) {
-                decoder.onEvent(event);
+                count(decoder.onEvent(event));
                 return List.of(event);
             }
 
@@ -71,6 +76,7 @@ interface Relay {
 
         final StreamDecoder decoder;
         final StreamEncoder encoder;
+        private long outputBytes;
 
         Watching(StreamDecoder decoder, StreamEncoder encoder) {
             this.decoder = decoder;
@@ -90,6 +96,28 @@ interface Relay {
         @Override
         public Usage usage() {
             return decoder.usage();
+        }
+
+        @Override
+        public long outputBytes() {
+            return outputBytes;
+        }
+
+        List<ObjectNode> count(List<ObjectNode> chunks) {
+            for (ObjectNode chunk : chunks) {
+                for (JsonNode choice : chunk.path("choices")) {
+                    JsonNode delta = choice.path("delta");
+                    outputBytes += utf8(delta.path("content")) + utf8(delta.path("reasoning_content"));
+                    for (JsonNode call : delta.path("tool_calls")) {
+                        outputBytes += utf8(call.path("function").path("arguments"));
+                    }
+                }
+            }
+            return chunks;
+        }
+
+        private static long utf8(JsonNode text) {
+            return text.isString() ? text.stringValue().getBytes(StandardCharsets.UTF_8).length : 0;
         }
     }
 }

@@ -3,10 +3,12 @@ package dev.quartermaster.gateway.web;
 import dev.quartermaster.gateway.pipeline.Gateway;
 import dev.quartermaster.gateway.pipeline.Inbound;
 import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.RequestAuthenticator;
 import dev.quartermaster.identity.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,24 +29,28 @@ class GatewayController {
     /** OpenAI Chat Completions, streamed ({@code "stream": true}) or whole. */
     @PostMapping("/v1/chat/completions")
     void chat(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        gateway.serve(caller, Inbound.CHAT, request.getInputStream().readAllBytes(), response);
+        gateway.serve(caller, apiKeyId(request), Inbound.CHAT, request.getInputStream().readAllBytes(), response);
     }
 
     /** OpenAI Responses, streamed or whole; nothing is stored, so {@code previous_response_id} is refused. */
     @PostMapping("/v1/responses")
     void responses(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        gateway.serve(caller, Inbound.RESPONSES, request.getInputStream().readAllBytes(), response);
+        gateway.serve(caller, apiKeyId(request), Inbound.RESPONSES, request.getInputStream().readAllBytes(), response);
     }
 
     /** OpenAI Embeddings. */
     @PostMapping("/v1/embeddings")
     void embeddings(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        gateway.serve(caller, Inbound.EMBEDDINGS, request.getInputStream().readAllBytes(), response);
+        gateway.serve(caller, apiKeyId(request), Inbound.EMBEDDINGS, request.getInputStream().readAllBytes(), response);
     }
 
     /** Anthropic Messages, streamed or whole. */
     @PostMapping("/v1/messages")
     void messages(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        gateway.serve(caller, Inbound.MESSAGES, request.getInputStream().readAllBytes(), response);
+        gateway.serve(caller, apiKeyId(request), Inbound.MESSAGES, request.getInputStream().readAllBytes(), response);
+    }
+
+    static UUID apiKeyId(HttpServletRequest request) {
+        return request.getAttribute(RequestAuthenticator.API_KEY_ID) instanceof UUID id ? id : null;
     }
 }

@@ -51,24 +51,32 @@ public class Authenticator {
         this.callers = KeyedCache.of(changes, TOPIC, CACHE_SIZE);
     }
 
-    public Optional<Caller> authenticate(Credentials credentials) {
+    /** A verified caller, and the API key they signed in with (null for a password or a JWT). */
+    public record Verified(Caller caller, UUID apiKeyId) {
+    }
+
+    public Optional<Verified> authenticate(Credentials credentials) {
         return switch (credentials) {
             case Credentials.ApiKey k -> apiKey(k.key());
-            case Credentials.Jwt j -> jwt.subject(j.token()).flatMap(this::byUsername);
-            case Credentials.Basic b -> basic(b.username(), b.password());
+            case Credentials.Jwt j -> withoutKey(jwt.subject(j.token()).flatMap(this::byUsername));
+            case Credentials.Basic b -> withoutKey(basic(b.username(), b.password()));
             case Credentials.None n -> Optional.empty();
             case Credentials.Malformed m -> Optional.empty();
         };
     }
 
-    private Optional<Caller> apiKey(String key) {
+    private static Optional<Verified> withoutKey(Optional<Caller> caller) {
+        return caller.map(c -> new Verified(c, null));
+    }
+
+    private Optional<Verified> apiKey(String key) {
         byte[] hash = hasher.hash(key);
         ApiKeyStore.KeyOwner owner = keyOwners.get(HexFormat.of().formatHex(hash), h -> keys.live(hash).orElse(null));
         if (owner == null) {
             return Optional.empty();
         }
         lastUsed.put(owner.keyId(), Instant.now());
-        return caller(owner.userId());
+        return caller(owner.userId()).map(c -> new Verified(c, owner.keyId()));
     }
 
     private Optional<Caller> byUsername(String username) {

@@ -38,7 +38,8 @@ class CredentialFilter extends OncePerRequestFilter {
         switch (authenticator.authenticate(request)) {
             case RequestAuthenticator.Refused refused -> authenticator.refuse(request, response, refused);
             case RequestAuthenticator.Anonymous anonymous -> chain.doFilter(request, response);
-            case RequestAuthenticator.Authenticated(Caller caller) -> {
+            case RequestAuthenticator.Authenticated(Caller caller, var apiKeyId) -> {
+                request.setAttribute(RequestAuthenticator.API_KEY_ID, apiKeyId);
                 SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         caller, null, AuthorityUtils.createAuthorityList(caller.permissions())));
                 chain.doFilter(request, response);

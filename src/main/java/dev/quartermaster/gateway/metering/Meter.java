@@ -1,0 +1,197 @@
+package dev.quartermaster.gateway.metering;
+
+import dev.quartermaster.gateway.pipeline.CallPlan;
+import dev.quartermaster.gateway.pipeline.GatewayErrors;
+import dev.quartermaster.gateway.pipeline.Inbound;
+import dev.quartermaster.gateway.pipeline.Metering;
+import dev.quartermaster.gateway.wire.Json;
+import dev.quartermaster.gateway.wire.Usage;
+import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.platform.ApiProblem;
+import dev.quartermaster.platform.OpenAiError;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The gateway's metering: before a call, its upper bound is reserved on every limit that binds it
+ * (one statement, {@code qm_reserve}); after it, one ledger row per attempt is written at the
+ * reservation's price and the reservation released (one statement, {@code qm_settle}). A call
+ * the database could not settle stays reserved until the sweep settles it at the full amount.
+ */
+@Service
+@EnableConfigurationProperties(MeteringProperties.class)
+class Meter implements Metering {
+
+    private static final Logger log = LoggerFactory.getLogger(Meter.class);
+
+    private final MeterStore store;
+    private final MeteringProperties properties;
+    private final CallMetrics metrics;
+
+    Meter(MeterStore store, MeteringProperties properties, CallMetrics metrics) {
+        this.store = store;
+        this.properties = properties;
+        this.metrics = metrics;
+    }
+
+    /** A reservation held: its bounds, for an estimate when the upstream never reports usage. */
+    private record Held(CallPlan plan, long inputTokens, long outputTokens) implements Reservation {
+    }
+
+    @Override
+    public Reservation reserve(CallPlan plan) {
+        MeterStore.Request request = request(plan);
+        MeterStore.Reserved reserved = store.reserve(request, false);
+        refuseUnlessOk(reserved);
+        return new Held(plan, request.inputTokens(), request.outputTokens());
+    }
+
+    @Override
+    public Quote quote(CallPlan plan) {
+        MeterStore.Request request = request(plan);
+        MeterStore.Reserved reserved = store.reserve(request, true);
+        String detail = null;
+        try {
+            refuseUnlessOk(reserved);
+        } catch (ApiException refused) {
+            detail = refused.problem().detail();
+        }
+        return new Quote(reserved.amountNano(), request.inputTokens(), request.outputTokens(), reserved.outcome(), detail);
+    }
+
+    @Override
+    public void settle(Reservation reservation, CallResult result) {
+        Held held = (Held) reservation;
+        CallPlan plan = held.plan();
+        ArrayNode rows = rows(held, result);
+        Long cost = null;
+        try {
+            cost = store.settle(plan.requestId(), Json.write(rows));
+        } catch (DataAccessException e) {
+            log.warn("call {} could not be settled now; the sweep settles it at its reserved amount after expiry: {}",
+                    plan.requestId(), e.getMessage());
+        }
+        metrics.record(plan, result, cost);
+    }
+
+    private MeterStore.Request request(CallPlan plan) {
+        ObjectNode chat = plan.chat();
+        Integer window = plan.model().contextWindow();
+        long input;
+        long output;
+        try {
+            input = Bounds.input(chat, plan.payer().provider(), window);
+            output = plan.inbound() == Inbound.EMBEDDINGS ? 0 : Bounds.output(chat, window, properties.defaultMaxTokens());
+        } catch (Bounds.BoundException e) {
+            throw GatewayErrors.invalid(e.field, e.getMessage());
+        }
+        CallPlan.Payer payer = plan.payer();
+        return new MeterStore.Request(plan.requestId(), plan.caller().userId(), plan.model().id(), payer.managed(), input,
+                output, properties.reservationExpiry().toSeconds(), plan.apiKeyId(), plan.model().value(), payer.provider(),
+                payer.profileId(), payer.keySource(), plan.stream());
+    }
+
+    /** The ledger rows of a call: one per attempt; the answering attempt carries usage, or an estimate. */
+    private static ArrayNode rows(Held held, CallResult result) {
+        ArrayNode rows = Json.MAPPER.createArrayNode();
+        List<Attempt> attempts = result.attempts();
+        for (int i = 0; i < attempts.size(); i++) {
+            Attempt attempt = attempts.get(i);
+            boolean last = i == attempts.size() - 1;
+            ObjectNode row = rows.addObject()
+                    .put("attempt", attempt.number())
+                    .put("provider", attempt.provider())
+                    .put("profile_id", attempt.profileId().toString())
+                    .put("key_source", attempt.keySource())
+                    .put("status", attempt.status())
+                    .put("latency_ms", millis(last ? result.latency() : attempt.latency()))
+                    .put("final", last);
+            if (last && attempt.status() > 0 && attempt.status() < 300) {
+                usage(row, held, result);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Usage as reported; when the upstream never said, or the client left before the end, an
+     * estimate: the full input bound and the output relayed so far (its bytes, a token being at least one).
+     */
+    private static void usage(ObjectNode row, Held held, CallResult result) {
+        Usage usage = result.usage();
+        if (result.firstToken() != null) {
+            row.put("ttft_ms", millis(result.firstToken()));
+        }
+        boolean partial = !result.completed() || !usage.reported();
+        Long input = usage.input();
+        Long output = usage.output();
+        if (partial) {
+            input = input != null ? input : held.inputTokens();
+            long relayed = result.streamed() ? result.outputBytes() : held.outputTokens();
+            output = Math.max(output != null ? output : 0, relayed);
+            row.put("estimated", true);
+        }
+        put(row, "input_tokens", input);
+        put(row, "cached_input_tokens", usage.cachedInput());
+        put(row, "cache_write_tokens", usage.cacheWrite());
+        put(row, "output_tokens", output);
+        put(row, "reasoning_tokens", usage.reasoning());
+        if (usage.raw() != null) {
+            row.set("raw_usage", usage.raw());
+        }
+    }
+
+    private static void put(ObjectNode row, String field, Long value) {
+        if (value != null) {
+            row.put(field, value);
+        }
+    }
+
+    private static long millis(Duration duration) {
+        return duration == null ? 0 : duration.toMillis();
+    }
+
+    private void refuseUnlessOk(MeterStore.Reserved reserved) {
+        String amount = usd(reserved.amountNano());
+        switch (reserved.outcome()) {
+            case "ok" -> { }
+            case "no_price" -> throw refusal(403, "Forbidden", "permission_error", "model_not_priced",
+                    "the model has no USD price, so a managed key cannot pay for it; an admin must give it a pricing entry");
+            case "request_exceeds_budget" -> throw refusal(400, "Bad request", "invalid_request_error",
+                    "request_exceeds_budget", "this request may cost up to " + amount + " USD, more than the whole "
+                            + limit(reserved) + "; lower max_tokens (or the input)");
+            case "budget_exceeded" -> throw refusal(402, "Payment required", "insufficient_quota", "budget_exceeded",
+                    "the " + limit(reserved) + " is spent: this request may cost up to " + amount + " USD");
+            case "in_flight" -> throw new ApiException(new ApiProblem(429, "Too many requests",
+                    "calls in flight hold the rest of the " + limit(reserved) + "; retry when they finish")
+                    .withRetryAfter(Math.max(1, properties.inFlightRetryAfter().toSeconds()))
+                    .withOpenAiError(new OpenAiError("rate_limit_error", null, "budget_in_flight")));
+            default -> throw new IllegalStateException("unknown reservation outcome " + reserved.outcome());
+        }
+    }
+
+    private static String limit(MeterStore.Reserved reserved) {
+        String period = "day".equals(reserved.period()) ? "daily" : "monthly";
+        return period + " limit of " + usd(reserved.limitNano()) + " USD";
+    }
+
+    static String usd(Long nano) {
+        if (nano == null) {
+            return "?";
+        }
+        BigDecimal usd = BigDecimal.valueOf(nano, 9).stripTrailingZeros();
+        return (usd.scale() < 2 ? usd.setScale(2) : usd).toPlainString();
+    }
+
+    private static ApiException refusal(int status, String title, String type, String code, String detail) {
+        return new ApiException(new ApiProblem(status, title, detail).withOpenAiError(new OpenAiError(type, null, code)));
+    }
+}
