@@ -1,0 +1,125 @@
+package dev.quartermaster.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quartermaster.support.Await;
+import dev.quartermaster.support.FakeServer.Reply;
+import dev.quartermaster.support.GatewayFixture;
+import dev.quartermaster.support.QuartermasterTest;
+import dev.quartermaster.support.TestApi;
+import dev.quartermaster.support.TestResponse;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Streams are metered from their final usage event, and estimated (never zero) when it never comes. */
+@QuartermasterTest
+class MeteredStreamsTest {
+
+    private static final String STREAM = """
+            {"model": "%s", "stream": true, "max_tokens": 100, "messages": [{"role": "user", "content": "Hi"}]}""";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aStreamIsMeteredFromItsFinalUsageEventEvenWhenTheClientDidNotAskForUsage(TestApi api) {
+        try (GatewayFixture gw = GatewayFixture.openAiCompatible(api)) {
+            gw.upstream.replying(r -> Reply.events(OpenAiStreams.stream(gw.model, "Hel", "lo"), 0));
+
+            TestResponse answer = gw.as(api).post("/v1/chat/completions", STREAM.formatted(gw.model));
+
+            assertThat(answer.body()).doesNotContain("usage");
+            // 12 in, 2 out: 24,000 + 16,000
+            assertThat(ledgerRow(answer.header("x-request-id"))).containsEntry("streamed", true)
+                    .containsEntry("input_tokens", 12L).containsEntry("output_tokens", 2L)
+                    .containsEntry("cost_nano", 40_000L).containsEntry("estimated", false);
+            assertThat((Integer) ledgerRow(answer.header("x-request-id")).get("ttft_ms")).isNotNull();
+        }
+    }
+
+    @Test
+    void aStreamWhoseUpstreamNeverReportsUsageIsEstimatedFromItsBoundsAndWhatWasRelayed(TestApi api) {
+        try (GatewayFixture gw = GatewayFixture.openAiCompatible(api)) {
+            gw.upstream.replying(r -> Reply.events(List.of(
+                    OpenAiStreams.chunk(gw.model, "{\"content\": \"Grüß\"}", null),
+                    OpenAiStreams.chunk(gw.model, "{}", "\"stop\""), "data: [DONE]\n\n"), 0));
+
+            TestResponse answer = gw.as(api).post("/v1/chat/completions", STREAM.formatted(gw.model));
+
+            assertThat(answer.status()).isEqualTo(200);
+            // the input bound (16 + 8 + "user" + "Hi" = 30) and the 6 bytes relayed: 60,000 + 48,000
+            assertThat(ledgerRow(answer.header("x-request-id"))).containsEntry("estimated", true)
+                    .containsEntry("input_tokens", 30L).containsEntry("output_tokens", 6L)
+                    .containsEntry("cost_nano", 108_000L);
+        }
+    }
+
+    @Test
+    void aClientThatLeavesMidStreamIsChargedTheInputAndTheOutputSentSoFarNeverZero(TestApi api) throws Exception {
+        try (GatewayFixture gw = GatewayFixture.openAiCompatible(api)) {
+            List<String> slow = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                slow.add(OpenAiStreams.chunk(gw.model, "{\"content\": \"w" + i + " \"}", null));
+            }
+            gw.upstream.replying(r -> Reply.events(slow, 50));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/v1/chat/completions"))
+                    .header("Authorization", "Bearer " + gw.user.key()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(STREAM.formatted(gw.model))).build();
+            String requestId;
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                requestId = response.headers().firstValue("x-request-id").orElseThrow();
+                try (InputStream body = response.body()) {
+                    assertThat(new String(body.readNBytes(40))).startsWith("data: ");
+                }
+            }
+
+            Map<String, Object> row = ledgerRow(requestId);
+            assertThat(row).containsEntry("estimated", true).containsEntry("input_tokens", 30L);
+            assertThat((Long) row.get("output_tokens")).isPositive().isLessThan(100 * 4);
+            assertThat((Long) row.get("cost_nano")).isGreaterThan(60_000L);
+            assertThat(Await.until(() -> gw.upstream.abortedStreams() == 1, Duration.ofSeconds(10))).isTrue();
+            assertThat(reserved(gw.user.id())).isZero();
+        }
+    }
+
+    @Test
+    void aMessagesCallOverBudgetIsRefusedInAnthropicsShape(TestApi api) {
+        try (GatewayFixture gw = GatewayFixture.openAiCompatible(api)) {
+            assertThat(api.asAdmin().patch("/api/v1/system/budgets/users/" + gw.user.id(), "{\"dailyLimit\": 0}").status())
+                    .isEqualTo(200);
+            jdbc.sql("insert into spend_windows (user_id, period, starts) values (?, 'day', (now() at time zone 'UTC')::date)")
+                    .param(gw.user.id()).update();
+
+            TestResponse refused = gw.as(api).post("/v1/messages", """
+                    {"model": "%s", "max_tokens": 100, "messages": [{"role": "user", "content": "Hi"}]}""".formatted(gw.model));
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("type").stringValue()).isEqualTo("error");
+            assertThat(refused.json().at("/error/type").stringValue()).isEqualTo("invalid_request_error");
+            assertThat(refused.json().at("/error/message").stringValue()).contains("max_tokens");
+            assertThat(gw.upstream.requests()).isEmpty();
+        }
+    }
+
+    private Map<String, Object> ledgerRow(String requestId) {
+        Await.until(() -> jdbc.sql("select count(*) from ledger where request_id = ?").param(requestId)
+                .query(Long.class).single() > 0, Duration.ofSeconds(10));
+        return jdbc.sql("select * from ledger where request_id = ?").param(requestId).query().singleRow();
+    }
+
+    private long reserved(UUID user) {
+        return jdbc.sql("select count(*) from reservations where user_id = ?").param(user).query(Long.class).single();
+    }
+}
