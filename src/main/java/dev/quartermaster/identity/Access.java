@@ -1,6 +1,8 @@
 package dev.quartermaster.identity;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 
@@ -10,10 +12,25 @@ public sealed interface Access {
     /** The name shown in the API description's {@code x-permission}. */
     String label();
 
-    record Permission(String name) implements Access {
+    /** The permission {@code name}, or any one of {@code alternatives} instead. */
+    record Permission(String name, List<String> alternatives) implements Access {
+
+        public Permission {
+            alternatives = List.copyOf(alternatives);
+        }
+
+        public Permission(String name) {
+            this(name, List.of());
+        }
+
+        /** Every permission that suffices, the main one first. */
+        public List<String> anyOf() {
+            return Stream.concat(Stream.of(name), alternatives.stream()).toList();
+        }
+
         @Override
         public String label() {
-            return name;
+            return String.join(" or ", anyOf());
         }
     }
 
@@ -39,7 +56,7 @@ public sealed interface Access {
     private static Optional<Access> declared(java.lang.reflect.AnnotatedElement element) {
         RequiresPermission permission = AnnotatedElementUtils.findMergedAnnotation(element, RequiresPermission.class);
         if (permission != null) {
-            return Optional.of(new Permission(permission.value()));
+            return Optional.of(new Permission(permission.value(), List.of(permission.or())));
         }
         if (AnnotatedElementUtils.hasAnnotation(element, SignedIn.class)) {
             return Optional.of(new AnySignedIn());

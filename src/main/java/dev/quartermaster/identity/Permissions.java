@@ -27,13 +27,15 @@ public final class Permissions {
     public static final String INTEGRATIONS_UPDATE = "integrations.update";
     public static final String INTEGRATIONS_DELETE = "integrations.delete";
     public static final String AUDIT_READ = "audit.read";
+    /** Spend and usage of every user, and the request log (metadata only); {@link #AUDIT_READ} also allows it. */
+    public static final String USAGE_READ = "usage.read";
 
     public static final Set<String> ALL = Set.copyOf(new LinkedHashSet<>(List.of(
             AI_PROVIDERS_READ, AI_PROVIDERS_CREATE, AI_PROVIDERS_UPDATE, AI_PROVIDERS_DELETE,
             MODELS_READ, MODELS_CREATE, MODELS_UPDATE, MODELS_DELETE,
             USERS_READ, USERS_CREATE, USERS_UPDATE, USERS_DELETE,
             INTEGRATIONS_READ, INTEGRATIONS_CREATE, INTEGRATIONS_UPDATE, INTEGRATIONS_DELETE,
-            AUDIT_READ)));
+            AUDIT_READ, USAGE_READ)));
 
     private Permissions() {
     }

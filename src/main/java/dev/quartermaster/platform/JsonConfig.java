@@ -5,6 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationFeature;
@@ -22,7 +23,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * JSON in is read strictly: a number is not a string, a string is not a boolean, one document per
- * body; a {@link CheckedBody} record is read by the {@link RecordBinder}. Names follow the
+ * body; a {@link CheckedBody} record is read by the {@link RecordBinder}. Decimals go out in plain
+ * notation. Names follow the
  * surface's declaration ({@link SnakeCaseJson}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +37,8 @@ class JsonConfig {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // an amount such as 0.000000125 USD is written as that, never as 1.25E-7
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .withCoercionConfig(LogicalType.Textual, c -> c
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -23,6 +23,11 @@ public final class ScratchDatabase implements AutoCloseable {
     private final SimpleDriverDataSource dataSource;
 
     public ScratchDatabase(DataSource serverDataSource) {
+        this(serverDataSource, null);
+    }
+
+    /** Migrated up to {@code version} only (null: all of them); {@link #migrate()} takes it the rest of the way. */
+    public ScratchDatabase(DataSource serverDataSource, String version) {
         HikariDataSource hikari = (HikariDataSource) serverDataSource;
         this.admin = JdbcClient.create(serverDataSource);
         this.name = Names.unique("scratch").replace('-', '_');
@@ -33,6 +38,11 @@ public final class ScratchDatabase implements AutoCloseable {
         }
         this.dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url.group(1) + name + url.group(3),
                 hikari.getUsername(), hikari.getPassword());
+        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        (version == null ? flyway : flyway.target(version)).load().migrate();
+    }
+
+    public void migrate() {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 

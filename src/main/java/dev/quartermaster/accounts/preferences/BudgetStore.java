@@ -1,5 +1,6 @@
 package dev.quartermaster.accounts.preferences;
 
+import dev.quartermaster.platform.Usd;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -57,6 +58,21 @@ class BudgetStore {
         return jdbc.sql("select " + which.monthly + ", " + which.daily + " from user_budgets where user_id = ?")
                 .param(userId)
                 .query((rs, n) -> new Limits(rs.getBigDecimal(1), rs.getBigDecimal(2))).optional().orElse(Limits.NONE);
+    }
+
+    /**
+     * What the user spent this UTC day and month, from metering's {@code spend_windows} (plain data
+     * to this module; the windows the gateway's metering keeps): 0 for a window not opened yet.
+     */
+    BudgetView.Spent spent(UUID userId) {
+        return jdbc.sql("""
+                select coalesce(sum(spent_nano) filter (where period = 'day'), 0),
+                       coalesce(sum(spent_nano) filter (where period = 'month'), 0)
+                from spend_windows
+                where user_id = ? and ((period = 'day' and starts = (now() at time zone 'UTC')::date)
+                    or (period = 'month' and starts = date_trunc('month', now() at time zone 'UTC')::date))
+                """).param(userId)
+                .query((rs, n) -> new BudgetView.Spent(Usd.ofNano(rs.getLong(1)), Usd.ofNano(rs.getLong(2)))).single();
     }
 
     /** Sets one pair of a user's limits, leaving the other pair as it is. */

@@ -31,7 +31,8 @@ public class Budgets {
     }
 
     public BudgetView of(UUID userId, String tier) {
-        return BudgetView.of(tier(tier), store.user(userId, UserLimits.ADMIN), store.user(userId, UserLimits.PERSONAL));
+        return BudgetView.of(tier(tier), store.user(userId, UserLimits.ADMIN), store.user(userId, UserLimits.PERSONAL),
+                store.spent(userId));
     }
 
     public Map<String, Limits> tiers() {

@@ -4,6 +4,7 @@ import dev.quartermaster.catalog.ArtifactResponses;
 import dev.quartermaster.catalog.model.ModelStore;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.platform.CsvWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -65,7 +66,7 @@ public class ModelExport {
     private int write(UploadChunks file, UUID modelId) {
         AtomicInteger rows = new AtomicInteger();
         try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
-            CsvWriter csv = new CsvWriter(out);
+            CsvWriter csv = CsvWriter.exact(out);
             csv.row(HEADER);
             exportRows.eachRow(modelId, fields -> {
                 try {

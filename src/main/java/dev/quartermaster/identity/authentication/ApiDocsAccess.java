@@ -5,6 +5,7 @@ import dev.quartermaster.identity.Caller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -35,7 +36,8 @@ class ApiDocsAccess {
                     operation.setSecurity(java.util.List.of());
                 }
                 String who = switch (access) {
-                    case Access.Permission(String name) -> "Needs the permission `" + name + "`.";
+                    case Access.Permission(String name, var alternatives) -> "Needs the permission `" + name + "`"
+                            + alternatives.stream().map(a -> " or `" + a + "`").collect(Collectors.joining()) + ".";
                     case Access.AnySignedIn ignored -> "Any signed-in user may call this, for themselves.";
                     case Access.Anyone ignored -> "Anyone may call this, without credentials.";
                 };

@@ -41,11 +41,14 @@ class PermissionCheck implements WebMvcConfigurer, HandlerInterceptor {
         if (handler instanceof HandlerMethod method && governed(method)) {
             Access access = declared.computeIfAbsent(method.getMethod(), m -> Access.of(method)).orElseThrow(() -> ApiException.forbidden("this operation declares no "
                     + "permission, so no one may call it"));
-            if (access instanceof Access.Permission(String name)) {
-                if (!Permissions.ALL.contains(name)) {
+            if (access instanceof Access.Permission permission) {
+                if (!Permissions.ALL.containsAll(permission.anyOf())) {
                     throw ApiException.forbidden("this operation needs an unknown permission");
                 }
-                caller().require(name);
+                Caller caller = caller();
+                if (permission.anyOf().stream().noneMatch(caller::can)) {
+                    throw ApiException.forbidden("this needs the permission " + permission.label());
+                }
             } else if (access instanceof Access.AnySignedIn) {
                 caller();
             }

@@ -47,6 +47,27 @@ class PermissionCheckTest {
     }
 
     @Test
+    void anyOneOfTheAlternativesSuffices() throws Exception {
+        signIn(Set.of(Permissions.AUDIT_READ));
+        assertThat(check.preHandle(request(), response(), handler("readsUsage"))).isTrue();
+        signIn(Set.of(Permissions.USAGE_READ));
+        assertThat(check.preHandle(request(), response(), handler("readsUsage"))).isTrue();
+        signIn(Set.of(Permissions.MODELS_READ));
+
+        assertThatThrownBy(() -> check.preHandle(request(), response(), handler("readsUsage")))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().detail())
+                        .contains(Permissions.USAGE_READ + " or " + Permissions.AUDIT_READ));
+    }
+
+    @Test
+    void anUnknownAlternativeIsRefused() throws Exception {
+        signIn(Permissions.ALL);
+
+        assertThatThrownBy(() -> check.preHandle(request(), response(), handler("misspeltAlternative")))
+                .isInstanceOf(ApiException.class);
+    }
+
+    @Test
     void aSelfServiceHandlerNeedsOnlyASignedInCaller() throws Exception {
         signIn(Set.of());
 
@@ -92,6 +113,14 @@ class PermissionCheckTest {
 
         @RequiresPermission("models.raed")
         void misspelt() {
+        }
+
+        @RequiresPermission(value = Permissions.USAGE_READ, or = Permissions.AUDIT_READ)
+        void readsUsage() {
+        }
+
+        @RequiresPermission(value = Permissions.USAGE_READ, or = "audit.raed")
+        void misspeltAlternative() {
         }
 
         @SignedIn
