@@ -56,14 +56,15 @@ $$;
 -- locked in scope order ('key:…' before 'tier:…'), all are checked, and only then all are counted.
 -- Outcomes: ok, requests, tokens, streams (a limit is reached now), too_large (the call's tokens
 -- are above a whole tokens-per-minute limit: waiting cannot help). The header values are those of
--- the tightest scope per dimension (null: no limit); remaining counts this call when admitted.
+-- the tightest scope per dimension (null: no limit); remaining counts this call when admitted;
+-- reset_seconds (1-60) and reset_at say when the current window ends.
 -- A request id admitted before is ok again and not counted twice. With p_dry_run nothing is
 -- counted or locked. Calls without any limit write nothing.
 create function qm_admit_rate(p_request_id text, p_user uuid, p_api_key uuid, p_tokens bigint, p_stream boolean,
                               p_dry_run boolean, p_ttl_seconds integer)
     returns table (outcome text, requests_limit integer, requests_remaining integer, tokens_limit integer,
                    tokens_remaining bigint, streams_limit integer, streams_remaining integer,
-                   reset_seconds integer, retry_after integer)
+                   reset_seconds integer, reset_at timestamptz, retry_after integer)
     language plpgsql as $$
 declare
     v_minute timestamptz := date_trunc('minute', now());
@@ -80,11 +81,12 @@ declare
     v_user_scope text;
     v_key_scope text;
     v_window timestamptz;
-    v_rl integer; v_rr integer; v_tl integer; v_tr bigint; v_sl integer; v_sr integer; v_rs integer;
+    v_rl integer; v_rr integer; v_tl integer; v_tr bigint; v_sl integer; v_sr integer;
+    v_reset_at timestamptz;
 begin
     if not p_dry_run and exists (select 1 from rate_calls c where c.request_id = p_request_id) then
         return query select 'ok'::text, null::integer, null::integer, null::integer, null::bigint, null::integer,
-            null::integer, null::integer, null::integer;
+            null::integer, null::integer, null::timestamptz, null::integer;
         return;
     end if;
     for v_scope in
@@ -115,6 +117,7 @@ begin
             returning w.starts, w.requests, w.tokens into v_starts, v_used_requests, v_used_tokens;
         end if;
         v_window := greatest(coalesce(v_window, v_starts), v_starts);
+        v_reset_at := least(coalesce(v_reset_at, v_starts + interval '1 minute'), v_starts + interval '1 minute');
         v_reset := least(greatest(ceil(extract(epoch from v_starts + interval '1 minute' - now()))::integer, 1), 60);
         v_scopes := v_scopes || v_scope.scope;
         if v_scope.kind = 'key' then v_key_scope := v_scope.scope; else v_user_scope := v_scope.scope; end if;
@@ -124,7 +127,7 @@ begin
                 v_outcome := 'requests'; v_retry := v_reset;
             end if;
             if v_rl is null or v_scope.rpm - v_used_requests < v_rr then
-                v_rl := v_scope.rpm; v_rr := v_scope.rpm - v_used_requests; v_rs := v_reset;
+                v_rl := v_scope.rpm; v_rr := v_scope.rpm - v_used_requests;
             end if;
         end if;
         if v_scope.tpm is not null then
@@ -134,7 +137,7 @@ begin
                 v_outcome := 'tokens'; v_retry := v_reset;
             end if;
             if v_tl is null or v_scope.tpm - v_used_tokens < v_tr then
-                v_tl := v_scope.tpm; v_tr := v_scope.tpm - v_used_tokens; v_rs := coalesce(v_rs, v_reset);
+                v_tl := v_scope.tpm; v_tr := v_scope.tpm - v_used_tokens;
             end if;
         end if;
         if v_scope.streams is not null then
@@ -179,7 +182,9 @@ begin
     -- greatest() skips nulls: a dimension without a limit keeps a null remaining.
     return query select v_outcome, v_rl, case when v_rl is null then null else greatest(v_rr, 0) end,
         v_tl, case when v_tl is null then null else greatest(v_tr, 0) end,
-        v_sl, case when v_sl is null then null else greatest(v_sr, 0) end, v_rs, v_retry;
+        v_sl, case when v_sl is null then null else greatest(v_sr, 0) end,
+        case when v_reset_at is not null then least(greatest(ceil(extract(epoch from v_reset_at - now()))::integer, 1), 60) end,
+        v_reset_at, v_retry;
 end $$;
 
 -- Ends an admitted call: frees its stream's slot and puts its real token count in place of the
