@@ -76,7 +76,7 @@ public class RateLimits {
     }
 
     private static Quota quota(ResultSet rs, String limit, String remaining) throws SQLException {
-        Long max = rs.getObject(limit, Long.class);
-        return max == null ? null : new Quota(max, rs.getObject(remaining, Long.class));
+        long max = rs.getLong(limit);
+        return rs.wasNull() ? null : new Quota(max, rs.getLong(remaining));
     }
 }
