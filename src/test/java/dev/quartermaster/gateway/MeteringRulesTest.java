@@ -198,6 +198,33 @@ class MeteringRulesTest {
         return requestId;
     }
 
+    @Test
+    void anApiKeysRateLimitRefusesWith429AndItsHeadersInEachRoutesDialect(TestApi api) {
+        try (GatewayFixture gw = GatewayFixture.openAiCompatible(api)) {
+            gw.upstream.replying(r -> Reply.json(200, OpenAiStreams.completion(gw.model, "Hello")));
+            String keyId = api.asAdmin().get("/api/v1/system/users/" + gw.user.id() + "/api-keys").json()
+                    .get("data").get(0).get("id").stringValue();
+            TestResponse set = api.asAdmin().put("/api/v1/system/users/" + gw.user.id() + "/api-keys/" + keyId + "/rate-limits",
+                    "{\"requestsPerMinute\": 2}");
+            assertThat(set.status()).as(set.body()).isEqualTo(200);
+
+            TestResponse first = gw.as(api).post("/v1/chat/completions", HELLO.formatted(gw.model));
+            TestResponse second = gw.as(api).post("/v1/messages", HELLO.formatted(gw.model));
+            TestResponse third = gw.as(api).post("/v1/chat/completions", HELLO.formatted(gw.model));
+
+            assertThat(first.status()).as(first.body()).isEqualTo(200);
+            assertThat(first.header("x-ratelimit-limit-requests")).isEqualTo("2");
+            assertThat(first.header("x-ratelimit-remaining-requests")).isEqualTo("1");
+            assertThat(second.status()).as(second.body()).isEqualTo(200);
+            assertThat(second.header("anthropic-ratelimit-requests-remaining")).isEqualTo("0");
+            assertThat(third.status()).as(third.body()).isEqualTo(429);
+            assertThat(third.header("Retry-After")).isNotBlank();
+            assertThat(third.header("x-ratelimit-remaining-requests")).isEqualTo("0");
+            assertThat(third.json().at("/error/code").stringValue()).isEqualTo("rate_limit_exceeded");
+            assertThat(gw.upstream.requests()).hasSize(2);
+        }
+    }
+
     private Map<String, Object> ledgerRow(String requestId) {
         Await.until(() -> jdbc.sql("select count(*) from ledger where request_id = ?").param(requestId)
                 .query(Long.class).single() > 0, Duration.ofSeconds(10));

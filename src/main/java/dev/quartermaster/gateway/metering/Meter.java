@@ -1,5 +1,7 @@
 package dev.quartermaster.gateway.metering;
 
+import dev.quartermaster.gateway.metering.rates.Admission;
+import dev.quartermaster.gateway.metering.rates.RateLimits;
 import dev.quartermaster.gateway.pipeline.CallPlan;
 import dev.quartermaster.gateway.pipeline.GatewayErrors;
 import dev.quartermaster.gateway.pipeline.Inbound;
@@ -9,6 +11,7 @@ import dev.quartermaster.gateway.wire.Usage;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.ApiProblem;
 import dev.quartermaster.platform.OpenAiError;
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -33,11 +36,13 @@ class Meter implements Metering {
     private static final Logger log = LoggerFactory.getLogger(Meter.class);
 
     private final MeterStore store;
+    private final RateLimits rates;
     private final MeteringProperties properties;
     private final CallMetrics metrics;
 
-    Meter(MeterStore store, MeteringProperties properties, CallMetrics metrics) {
+    Meter(MeterStore store, RateLimits rates, MeteringProperties properties, CallMetrics metrics) {
         this.store = store;
+        this.rates = rates;
         this.properties = properties;
         this.metrics = metrics;
     }
@@ -46,25 +51,46 @@ class Meter implements Metering {
     private record Held(CallPlan plan, long inputTokens, long outputTokens) implements Reservation {
     }
 
+    /** Rate limits first (their headers go out whatever happens), then the budgets; a budget refusal frees the rate slot. */
     @Override
-    public Reservation reserve(CallPlan plan) {
+    public Reservation reserve(CallPlan plan, HttpServletResponse response) {
         MeterStore.Request request = request(plan);
-        MeterStore.Reserved reserved = store.reserve(request, false);
-        refuseUnlessOk(reserved);
+        Admission admission = rates.admit(plan.requestId(), request.userId(), plan.apiKeyId(), tokens(request),
+                plan.stream());
+        admission.applyHeaders(response, plan.inbound().anthropic());
+        if (!admission.admitted()) {
+            throw admission.refusal();
+        }
+        try {
+            refuseUnlessOk(store.reserve(request, false));
+        } catch (RuntimeException refused) {
+            rates.release(plan.requestId(), 0);
+            throw refused;
+        }
         return new Held(plan, request.inputTokens(), request.outputTokens());
     }
 
     @Override
     public Quote quote(CallPlan plan) {
         MeterStore.Request request = request(plan);
+        Admission admission = rates.check(request.userId(), plan.apiKeyId(), tokens(request), plan.stream());
         MeterStore.Reserved reserved = store.reserve(request, true);
+        String outcome = reserved.outcome();
         String detail = null;
         try {
+            if (!admission.admitted()) {
+                outcome = "rate_limited";
+                throw admission.refusal();
+            }
             refuseUnlessOk(reserved);
         } catch (ApiException refused) {
             detail = refused.problem().detail();
         }
-        return new Quote(reserved.amountNano(), request.inputTokens(), request.outputTokens(), reserved.outcome(), detail);
+        return new Quote(reserved.amountNano(), request.inputTokens(), request.outputTokens(), outcome, detail);
+    }
+
+    private static long tokens(MeterStore.Request request) {
+        return request.inputTokens() + request.outputTokens();
     }
 
     @Override
@@ -74,7 +100,7 @@ class Meter implements Metering {
         ArrayNode rows = rows(held, result);
         Long cost = null;
         try {
-            cost = store.settle(plan.requestId(), Json.write(rows));
+            cost = store.settle(plan.requestId(), Json.write(rows), usedTokens(rows));
         } catch (DataAccessException e) {
             log.warn("call {} could not be settled now; the sweep settles it at its reserved amount after expiry: {}",
                     plan.requestId(), e.getMessage());
@@ -147,6 +173,12 @@ class Meter implements Metering {
         if (usage.raw() != null) {
             row.set("raw_usage", usage.raw());
         }
+    }
+
+    /** What the call used, for the rate limits: the answering attempt's input and output. */
+    private static long usedTokens(ArrayNode rows) {
+        return rows.isEmpty() ? 0 : rows.get(rows.size() - 1).path("input_tokens").asLong(0)
+                + rows.get(rows.size() - 1).path("output_tokens").asLong(0);
     }
 
     private static void put(ObjectNode row, String field, Long value) {

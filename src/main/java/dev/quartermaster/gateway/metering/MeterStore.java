@@ -37,10 +37,14 @@ class MeterStore {
                 .single();
     }
 
-    /** Writes the call's ledger rows and releases its reservation; null if it was already settled. */
-    Long settle(String requestId, String rowsJson) {
-        return jdbc.sql("select qm_settle(?, ?::jsonb)").params(requestId, rowsJson).query(Long.class).optional()
-                .orElse(null);
+    /**
+     * Writes the call's ledger rows, releases its reservation and its rate-limit slot (counting the
+     * tokens it used), in one statement; the cost, or null if it was already settled.
+     */
+    Long settle(String requestId, String rowsJson, long usedTokens) {
+        return jdbc.sql("select qm_settle(?, ?::jsonb) as cost, qm_release_rate(?, ?) as released")
+                .params(requestId, rowsJson, requestId, usedTokens)
+                .query((rs, n) -> (Long) rs.getObject("cost")).optional().orElse(null);
     }
 
     /** Settles up to {@code limit} abandoned reservations at their full amount; how many it did. */

@@ -55,7 +55,7 @@ public class Gateway {
         JsonNode request = read(body);
         Planned planned = plan(requestId, caller, apiKeyId, inbound, request);
         CallPlan plan = planned.plan();
-        Metering.Reservation reservation = metering.reserve(plan);
+        Metering.Reservation reservation = metering.reserve(plan, response);
         if (inbound == Inbound.MESSAGES && plan.chat().has("max_tokens")) {
             ((ObjectNode) request).set("max_tokens", plan.chat().get("max_tokens"));   // relayed as it came, but bounded
         }

@@ -1,6 +1,7 @@
 package dev.quartermaster.gateway.pipeline;
 
 import dev.quartermaster.gateway.wire.Usage;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,8 @@ import java.util.UUID;
  */
 public interface Metering {
 
-    Reservation reserve(CallPlan plan);
+    /** {@code response}: where the rate limits' headers go, before any byte of the answer. */
+    Reservation reserve(CallPlan plan, HttpServletResponse response);
 
     void settle(Reservation reservation, CallResult result);
 
