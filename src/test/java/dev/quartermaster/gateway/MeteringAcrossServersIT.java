@@ -89,7 +89,7 @@ class MeteringAcrossServersIT {
                             {"model": "%s", "stream": true, "max_tokens": 100, "messages": [{"role": "user", "content": "Hi"}]}"""
                             .formatted(gw.model))).build();
             String requestId;
-            boolean broke = false;
+            String rest;
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 requestId = response.headers().firstValue("x-request-id").orElseThrow();
@@ -98,9 +98,9 @@ class MeteringAcrossServersIT {
                     assertThat(reservations(jdbc, gw.user.id())).isEqualTo(1);
                     cluster.server(1).kill();
                     try {
-                        body.readAllBytes();
-                    } catch (java.io.IOException expected) {
-                        broke = true;
+                        rest = new String(body.readAllBytes());
+                    } catch (java.io.IOException broken) {
+                        rest = "";
                     }
                 }
             }
@@ -110,7 +110,34 @@ class MeteringAcrossServersIT {
             assertThat(row).containsEntry("usage_unknown", true).containsEntry("cost_nano", 860_000L);
             assertThat(reservations(jdbc, gw.user.id())).isZero();
             assertThat(spent(jdbc, gw.user.id())).isEqualTo(860_000L);
-            assertThat(broke || true).as("the client saw its stream end when the server died").isTrue();
+            assertThat(rest).as("the client's stream broke off: no end of answer").doesNotContain("[DONE]")
+                    .doesNotContain("finish_reason\":\"stop");
+        }
+    }
+
+    @Test
+    void aRateLimitHoldsAcrossBothServers() throws Exception {
+        try (GatewayFixture gw = GatewayFixture.openAiCompatible(cluster.admin(0))) {
+            gw.upstream.replying(r -> Reply.json(200, OpenAiStreams.completion(gw.model, "Hello")));
+            String keyId = cluster.admin(0).get("/api/v1/system/users/" + gw.user.id() + "/api-keys").json()
+                    .get("data").get(0).get("id").stringValue();
+            TestResponse set = cluster.admin(1).put("/api/v1/system/users/" + gw.user.id() + "/api-keys/" + keyId
+                    + "/rate-limits", "{\"requestsPerMinute\": 5}");
+            assertThat(set.status()).as(set.body()).isEqualTo(200);
+            String body = """
+                    {"model": "%s", "max_tokens": 100, "messages": [{"role": "user", "content": "Hi"}]}""".formatted(gw.model);
+            List<TestApi> servers = List.of(cluster.server(0).api().withKey(gw.user.key()),
+                    cluster.server(1).api().withKey(gw.user.key()));
+
+            while (java.time.LocalTime.now().getSecond() >= 55) {
+                Thread.sleep(500);   // all in one minute's window
+            }
+
+            List<Integer> statuses = Race.run(16, i -> () -> servers.get(i % 2).post("/v1/chat/completions", body).status());
+
+            assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(5);
+            assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(11);
+            assertThat(gw.upstream.requests()).hasSize(5);
         }
     }
 
