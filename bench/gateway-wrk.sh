@@ -53,7 +53,9 @@ for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORTKEY_PORT/" >/dev/null &
 api() { curl -sf -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' "$@"; }
 profile=$(api -d "{\"name\":\"mock\",\"provider\":\"openai_like\",\"apiBaseUrl\":\"http://127.0.0.1:$MOCK_PORT/v1\",\"apiKey\":\"sk-bench-upstream-key\",\"modelName\":\"bench-model\"}" \
   "http://127.0.0.1:$QM_PORT/api/v1/system/ai/providers" | sed 's/.*"id":"\([^"]*\)".*/\1/')
-api -d "{\"models\":[{\"name\":\"Bench\",\"value\":\"bench-model\",\"tier\":\"free\",\"capabilities\":[\"chat\"],\"provider_ids\":[\"$profile\"]}]}" \
+price=$(api -d '{"name":"bench price","inputPricePerMillion":2.5,"outputPricePerMillion":10,"currency":"USD"}' \
+  "http://127.0.0.1:$QM_PORT/api/v1/system/catalog/pricing" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+api -d "{\"models\":[{\"name\":\"Bench\",\"value\":\"bench-model\",\"tier\":\"free\",\"capabilities\":[\"chat\"],\"provider_ids\":[\"$profile\"],\"pricing_ids\":[\"$price\"]}]}" \
   "http://127.0.0.1:$QM_PORT/api/v5/artifacts/models/create" >/dev/null
 user=$(api -d '{"username":"bench-user","tier":"pro"}' "http://127.0.0.1:$QM_PORT/api/v1/system/users" | sed 's/.*"id":"\([^"]*\)".*/\1/')
 key=$(api -d '{"name":"bench"}' "http://127.0.0.1:$QM_PORT/api/v1/system/users/$user/api-keys" | sed 's/.*"key":"\([^"]*\)".*/\1/')
@@ -101,4 +103,12 @@ echo "== $(date -u +%FT%TZ), $(nproc) cores, DURATION=${DURATION}s per run"
 run direct "http://127.0.0.1:$MOCK_PORT/v1/chat/completions" 0 "Authorization=Bearer sk-direct"
 run portkey "http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions" "$pk" "Authorization=Bearer sk-bench-upstream-key" \
   "x-portkey-provider=openai" "x-portkey-custom-host=http://127.0.0.1:$MOCK_PORT/v1"
+pg_port=$(grep -o 'embedded PostgreSQL running from .* on port [0-9]*' "$work/server.log" | grep -o '[0-9]*$')
+pg() { PGPASSWORD=$(cat "$work/data/postgres.password") psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -tAc "$1"; }
+ledger_before=$(pg "select count(*) from ledger")
+xacts_before=$(pg "select xact_commit from pg_stat_database where datname = 'postgres'")
 run quartermaster "http://127.0.0.1:$QM_PORT/v1/chat/completions" "$qm" "Authorization=Bearer $key"
+sleep 1   # statistics are flushed about once a second
+calls=$(( $(pg "select count(*) from ledger") - ledger_before ))
+echo "metered: $calls ledger rows, $(pg "select count(*) from reservations") reservations left," \
+  "$(( ($(pg "select xact_commit from pg_stat_database where datname = 'postgres'") - xacts_before) * 100 / calls )) PostgreSQL transactions per 100 calls"

@@ -291,11 +291,7 @@ class ChatCompletionsTest {
     @Test
     void aClientThatDisconnectsMidStreamCancelsTheUpstreamCall(TestApi api) throws Exception {
         try (GatewayFixture gw = GatewayFixture.openAiCompatible(api)) {
-            List<String> slow = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
-                slow.add(OpenAiStreams.chunk(gw.model, "{\"content\": \"w" + i + " \"}", null));
-            }
-            gw.upstream.replying(r -> Reply.events(slow, 50));
+            gw.upstream.replying(r -> Reply.events(OpenAiStreams.words(gw.model, 100), 50));
             HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/v1/chat/completions"))
                     .header("Authorization", "Bearer " + gw.user.key()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("""

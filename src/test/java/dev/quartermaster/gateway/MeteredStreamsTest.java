@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quartermaster.support.Await;
 import dev.quartermaster.support.FakeServer.Reply;
 import dev.quartermaster.support.GatewayFixture;
+import dev.quartermaster.support.LedgerRows;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
@@ -14,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,10 +41,10 @@ class MeteredStreamsTest {
 
             assertThat(answer.body()).doesNotContain("usage");
             // 12 in, 2 out: 24,000 + 16,000
-            assertThat(ledgerRow(answer.header("x-request-id"))).containsEntry("streamed", true)
+            assertThat(LedgerRows.of(jdbc, answer.header("x-request-id"))).containsEntry("streamed", true)
                     .containsEntry("input_tokens", 12L).containsEntry("output_tokens", 2L)
                     .containsEntry("cost_nano", 40_000L).containsEntry("estimated", false);
-            assertThat((Integer) ledgerRow(answer.header("x-request-id")).get("ttft_ms")).isNotNull();
+            assertThat((Integer) LedgerRows.of(jdbc, answer.header("x-request-id")).get("ttft_ms")).isNotNull();
         }
     }
 
@@ -59,7 +59,7 @@ class MeteredStreamsTest {
 
             assertThat(answer.status()).isEqualTo(200);
             // the input bound (16 + 8 + "user" + "Hi" = 30) and the 6 bytes relayed: 60,000 + 48,000
-            assertThat(ledgerRow(answer.header("x-request-id"))).containsEntry("estimated", true)
+            assertThat(LedgerRows.of(jdbc, answer.header("x-request-id"))).containsEntry("estimated", true)
                     .containsEntry("input_tokens", 30L).containsEntry("output_tokens", 6L)
                     .containsEntry("cost_nano", 108_000L);
         }
@@ -68,11 +68,7 @@ class MeteredStreamsTest {
     @Test
     void aClientThatLeavesMidStreamIsChargedTheInputAndTheOutputSentSoFarNeverZero(TestApi api) throws Exception {
         try (GatewayFixture gw = GatewayFixture.openAiCompatible(api)) {
-            List<String> slow = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
-                slow.add(OpenAiStreams.chunk(gw.model, "{\"content\": \"w" + i + " \"}", null));
-            }
-            gw.upstream.replying(r -> Reply.events(slow, 50));
+            gw.upstream.replying(r -> Reply.events(OpenAiStreams.words(gw.model, 100), 50));
             HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/v1/chat/completions"))
                     .header("Authorization", "Bearer " + gw.user.key()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(STREAM.formatted(gw.model))).build();
@@ -85,12 +81,12 @@ class MeteredStreamsTest {
                 }
             }
 
-            Map<String, Object> row = ledgerRow(requestId);
+            Map<String, Object> row = LedgerRows.of(jdbc, requestId);
             assertThat(row).containsEntry("estimated", true).containsEntry("input_tokens", 30L);
             assertThat((Long) row.get("output_tokens")).isPositive().isLessThan(100 * 4);
             assertThat((Long) row.get("cost_nano")).isGreaterThan(60_000L);
             assertThat(Await.until(() -> gw.upstream.abortedStreams() == 1, Duration.ofSeconds(10))).isTrue();
-            assertThat(reserved(gw.user.id())).isZero();
+            assertThat(LedgerRows.reservations(jdbc, gw.user.id())).isZero();
         }
     }
 
@@ -113,13 +109,5 @@ class MeteredStreamsTest {
         }
     }
 
-    private Map<String, Object> ledgerRow(String requestId) {
-        Await.until(() -> jdbc.sql("select count(*) from ledger where request_id = ?").param(requestId)
-                .query(Long.class).single() > 0, Duration.ofSeconds(10));
-        return jdbc.sql("select * from ledger where request_id = ?").param(requestId).query().singleRow();
-    }
 
-    private long reserved(UUID user) {
-        return jdbc.sql("select count(*) from reservations where user_id = ?").param(user).query(Long.class).single();
-    }
 }

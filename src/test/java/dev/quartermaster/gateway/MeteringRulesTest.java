@@ -3,15 +3,14 @@ package dev.quartermaster.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.quartermaster.support.Await;
 import dev.quartermaster.support.FakeServer.Reply;
 import dev.quartermaster.support.GatewayFixture;
+import dev.quartermaster.support.LedgerRows;
 import dev.quartermaster.support.ProviderFakes;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import dev.quartermaster.support.TestUsers;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +53,8 @@ class MeteringRulesTest {
 
             TestResponse after = gw.as(api).post("/v1/chat/completions", HELLO.formatted(gw.model));
 
-            assertThat(ledgerRow(old.header("x-request-id"))).containsEntry("pricing_version", 1).containsEntry("cost_nano", 48_000L);
-            assertThat(ledgerRow(after.header("x-request-id"))).containsEntry("pricing_version", 2)
+            assertThat(LedgerRows.of(jdbc, old.header("x-request-id"))).containsEntry("pricing_version", 1).containsEntry("cost_nano", 48_000L);
+            assertThat(LedgerRows.of(jdbc, after.header("x-request-id"))).containsEntry("pricing_version", 2)
                     .containsEntry("cost_nano", 480_000L);
         }
     }
@@ -73,7 +72,7 @@ class MeteringRulesTest {
 
             TestResponse paidByOwnKey = user.post("/v1/chat/completions", HELLO.formatted(gw.model));
             assertThat(paidByOwnKey.status()).as(paidByOwnKey.body()).isEqualTo(200);
-            assertThat(ledgerRow(paidByOwnKey.header("x-request-id"))).containsEntry("key_source", "byok")
+            assertThat(LedgerRows.of(jdbc, paidByOwnKey.header("x-request-id"))).containsEntry("key_source", "byok")
                     .containsEntry("cost_nano", 48_000L);
 
             assertThat(user.put("/v1/ai/preferences/budget", "{\"daily_limit\": 0}").status()).isEqualTo(200);
@@ -100,7 +99,7 @@ class MeteringRulesTest {
             ProviderFakes.onCall(r -> Reply.json(200, OpenAiStreams.completion(gw.model, "Hello")));
             TestResponse own = user.post("/v1/chat/completions", HELLO.formatted(gw.model));
             assertThat(own.status()).as(own.body()).isEqualTo(200);
-            assertThat(ledgerRow(own.header("x-request-id"))).containsEntry("cost_nano", 0L)
+            assertThat(LedgerRows.of(jdbc, own.header("x-request-id"))).containsEntry("cost_nano", 0L)
                     .containsEntry("input_tokens", 12L).containsEntry("output_tokens", 3L)
                     .containsEntry("pricing_entry_id", null);
         }
@@ -162,7 +161,7 @@ class MeteringRulesTest {
 
             jdbc.sql("select qm_expire(100)").query(Integer.class).single();   // the server's own sweep may come first
 
-            Map<String, Object> row = ledgerRow(requestId);
+            Map<String, Object> row = LedgerRows.of(jdbc, requestId);
             assertThat(row).containsEntry("usage_unknown", true).containsEntry("cost_nano", 2_000L * 100 + 8_000L * 1000)
                     .containsEntry("attempt", 0).containsEntry("streamed", true);
             assertThat(jdbc.sql("select qm_settle(?, '[]'::jsonb)").param(requestId).query(Long.class).optional())
@@ -179,7 +178,7 @@ class MeteringRulesTest {
         try (GatewayFixture gw = GatewayFixture.openAiCompatible(api)) {
             String requestId = abandoned(gw);
             jdbc.sql("select qm_expire(100)").query(Integer.class).single();
-            ledgerRow(requestId);
+            LedgerRows.of(jdbc, requestId);
 
             assertThatThrownBy(() -> jdbc.sql("update ledger set cost_nano = 0 where request_id = ?").param(requestId).update())
                     .hasMessageContaining("append-only");
@@ -225,11 +224,6 @@ class MeteringRulesTest {
         }
     }
 
-    private Map<String, Object> ledgerRow(String requestId) {
-        Await.until(() -> jdbc.sql("select count(*) from ledger where request_id = ?").param(requestId)
-                .query(Long.class).single() > 0, Duration.ofSeconds(10));
-        return jdbc.sql("select * from ledger where request_id = ?").param(requestId).query().singleRow();
-    }
 
     private static void await(CountDownLatch latch) {
         try {

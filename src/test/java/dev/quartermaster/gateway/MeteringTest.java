@@ -2,14 +2,13 @@ package dev.quartermaster.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quartermaster.support.Await;
 import dev.quartermaster.support.FakeServer.Reply;
 import dev.quartermaster.support.GatewayFixture;
+import dev.quartermaster.support.LedgerRows;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.Race;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +36,7 @@ class MeteringTest {
             TestResponse answer = gw.as(api).post("/v1/chat/completions", HELLO.formatted(gw.model));
 
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-            Map<String, Object> row = ledgerRow(answer.header("x-request-id"));
+            Map<String, Object> row = LedgerRows.of(jdbc, answer.header("x-request-id"));
             // 12 in (4 of them cached, at the input rate as the entry has no cached rate), 3 out: 24,000 + 24,000
             assertThat(row).containsEntry("cost_nano", 48_000L).containsEntry("input_tokens", 12L)
                     .containsEntry("cached_input_tokens", 4L).containsEntry("output_tokens", 3L)
@@ -48,7 +47,7 @@ class MeteringTest {
             assertThat(row.get("api_key_id")).isNotNull();
             assertThat(row.get("raw_usage").toString()).contains("prompt_tokens");
             assertThat(windows(gw.user.id())).containsExactly(48_000L, 0L, 48_000L, 0L);
-            assertThat(reservations(gw.user.id())).isZero();
+            assertThat(LedgerRows.reservations(jdbc, gw.user.id())).isZero();
             // the output bound is always sent upstream: the default, as the client set none
             JsonNode sent = TestApi.json(gw.upstream.lastRequest().body());
             assertThat(sent.get("max_tokens").intValue()).isEqualTo(4096);
@@ -89,7 +88,7 @@ class MeteringTest {
             assertThat(refused.status()).as(refused.body()).isEqualTo(402);
             assertThat(refused.json().at("/error/code").stringValue()).isEqualTo("budget_exceeded");
             assertThat(gw.upstream.requests()).isEmpty();
-            settled(gw.user.id());
+            assertThat(LedgerRows.settled(jdbc, gw.user.id())).isTrue();
         }
     }
 
@@ -110,7 +109,7 @@ class MeteringTest {
             List<Integer> statuses = Race.run(30, i -> () -> gw.as(api).post("/v1/chat/completions", body).status());
 
             assertThat(statuses).isSubsetOf(200, 429, 402);
-            settled(gw.user.id());
+            assertThat(LedgerRows.settled(jdbc, gw.user.id())).isTrue();
             assertThat(statuses.stream().filter(s -> s == 200).count()).isPositive();
             assertThat(highest.get()).isLessThanOrEqualTo(10_000_000L).isGreaterThan(bound);
             assertThat(ledgerCost(gw.user.id())).isEqualTo(windows(gw.user.id()).getFirst());
@@ -124,17 +123,7 @@ class MeteringTest {
         assertThat(set.status()).as(set.body()).isEqualTo(200);
     }
 
-    /** The call's ledger row, once written: a call is settled just after its answer is sent. */
-    private Map<String, Object> ledgerRow(String requestId) {
-        Await.until(() -> jdbc.sql("select count(*) from ledger where request_id = ?").param(requestId)
-                .query(Long.class).single() > 0, Duration.ofSeconds(10));
-        return jdbc.sql("select * from ledger where request_id = ?").param(requestId).query().singleRow();
-    }
 
-    /** Waits until the user has nothing reserved: every call answered has been settled. */
-    private void settled(UUID user) {
-        assertThat(Await.until(() -> reservations(user) == 0, Duration.ofSeconds(10))).isTrue();
-    }
 
     /** Today's window: spent, reserved, managed spent, managed reserved. */
     private List<Long> windows(UUID user) {
@@ -151,9 +140,6 @@ class MeteringTest {
                 .param(user).query(Long.class).optional().orElse(0L);
     }
 
-    private long reservations(UUID user) {
-        return jdbc.sql("select count(*) from reservations where user_id = ?").param(user).query(Long.class).single();
-    }
 
     private long ledgerCost(UUID user) {
         return jdbc.sql("select coalesce(sum(cost_nano), 0) from ledger where user_id = ?").param(user).query(Long.class).single();

@@ -34,6 +34,15 @@ final class OpenAiStreams {
         return events;
     }
 
+    /** {@code n} chunks of one word each ("w0 ", "w1 ", …), no finish: the start of a long answer. */
+    static List<String> words(String model, int n) {
+        List<String> chunks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            chunks.add(chunk(model, "{\"content\": \"w" + i + " \"}", null));
+        }
+        return chunks;
+    }
+
     static String chunk(String model, String delta, String finish) {
         return "data: {\"id\": \"chatcmpl-up123\", \"object\": \"chat.completion.chunk\", \"created\": 1764000000, "
                 + "\"model\": \"" + model + "\", \"choices\": [{\"index\": 0, \"delta\": " + delta
