@@ -326,6 +326,10 @@ begin
             v_requests := v_requests + 1;
         end if;
     end loop;
+    -- the windows are locked in the order qm_reserve locks them (day, then month): no deadlock between the two
+    perform 1 from spend_windows w
+    where w.user_id = r.user_id and ((w.period = 'day' and w.starts = r.day) or (w.period = 'month' and w.starts = r.month))
+    order by w.period for update;
     update spend_windows w set reserved_nano = w.reserved_nano - r.amount_nano, spent_nano = w.spent_nano + v_total,
         managed_reserved_nano = w.managed_reserved_nano - case when r.managed then r.amount_nano else 0 end,
         managed_spent_nano = w.managed_spent_nano + case when r.managed then v_total else 0 end

@@ -15,10 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,47 +23,41 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The gateway's metering: before a call, its upper bound is reserved on every limit that binds it
  * (one statement, {@code qm_reserve}); after it, one ledger row per attempt is written at the
- * reservation's price and the reservation released (one statement, {@code qm_settle}). A call
- * the database could not settle stays reserved until the sweep settles it at the full amount.
+ * reservation's price and the reservation released, in batches off the request's thread
+ * ({@link Settlements}). A call the database could not settle stays reserved until the sweep
+ * settles it at the full amount.
  */
 @Service
 @EnableConfigurationProperties(MeteringProperties.class)
 class Meter implements Metering {
 
-    private static final Logger log = LoggerFactory.getLogger(Meter.class);
-
     private final MeterStore store;
     private final RateLimits rates;
     private final MeteringProperties properties;
-    private final CallMetrics metrics;
+    private final Settlements settlements;
 
-    Meter(MeterStore store, RateLimits rates, MeteringProperties properties, CallMetrics metrics) {
+    Meter(MeterStore store, RateLimits rates, MeteringProperties properties, Settlements settlements) {
         this.store = store;
         this.rates = rates;
         this.properties = properties;
-        this.metrics = metrics;
+        this.settlements = settlements;
     }
 
     /** A reservation held: its bounds, for an estimate when the upstream never reports usage. */
     private record Held(CallPlan plan, long inputTokens, long outputTokens) implements Reservation {
     }
 
-    /** Rate limits first (their headers go out whatever happens), then the budgets; a budget refusal frees the rate slot. */
+    /** Rate limits first (their headers go out whatever happens), then the budgets, in one statement. */
     @Override
     public Reservation reserve(CallPlan plan, HttpServletResponse response) {
         MeterStore.Request request = request(plan);
-        Admission admission = rates.admit(plan.requestId(), request.userId(), plan.apiKeyId(), tokens(request),
-                plan.stream());
+        MeterStore.Admitted admitted = store.admitAndReserve(request, tokens(request), rates.admissionSeconds());
+        Admission admission = admitted.admission();
         admission.applyHeaders(response, plan.inbound().anthropic());
         if (!admission.admitted()) {
             throw admission.refusal();
         }
-        try {
-            refuseUnlessOk(store.reserve(request, false));
-        } catch (RuntimeException refused) {
-            rates.release(plan.requestId(), 0);
-            throw refused;
-        }
+        refuseUnlessOk(admitted.reserved());   // the statement gave the rate-limit slot back if the budgets refused
         return new Held(plan, request.inputTokens(), request.outputTokens());
     }
 
@@ -98,14 +89,7 @@ class Meter implements Metering {
         Held held = (Held) reservation;
         CallPlan plan = held.plan();
         ArrayNode rows = rows(held, result);
-        Long cost = null;
-        try {
-            cost = store.settle(plan.requestId(), Json.write(rows), usedTokens(rows));
-        } catch (DataAccessException e) {
-            log.warn("call {} could not be settled now; the sweep settles it at its reserved amount after expiry: {}",
-                    plan.requestId(), e.getMessage());
-        }
-        metrics.record(plan, result, cost);
+        settlements.submit(new Settlements.Settlement(plan, result, rows, usedTokens(rows)));
     }
 
     private MeterStore.Request request(CallPlan plan) {

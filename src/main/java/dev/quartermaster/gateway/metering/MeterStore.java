@@ -1,8 +1,15 @@
 package dev.quartermaster.gateway.metering;
 
+import dev.quartermaster.gateway.metering.rates.Admission;
+import dev.quartermaster.gateway.metering.rates.RateLimits;
+import dev.quartermaster.gateway.wire.Json;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /** The metering statements: one per reservation, one per settlement (the SQL is in V50__metering.sql). */
 @Repository
@@ -25,6 +32,23 @@ class MeterStore {
         this.jdbc = jdbc;
     }
 
+    /** Both answers of {@code qm_admit_and_reserve}: the rate limits', and the budgets' (null if the rate limits refused). */
+    record Admitted(Admission admission, Reserved reserved) {
+    }
+
+    /** The rate limits, then the budgets, in one statement and one transaction. */
+    Admitted admitAndReserve(Request r, long rateTokens, int rateSeconds) {
+        return jdbc.sql("select * from qm_admit_and_reserve(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.requestId(), r.userId(), r.apiKeyId(), rateTokens, r.streamed(), rateSeconds, r.modelId(),
+                        r.managed(), r.inputTokens(), r.outputTokens(), (int) r.expirySeconds(), r.model(), r.provider(),
+                        r.profileId(), r.keySource())
+                .query((rs, n) -> new Admitted(RateLimits.admission(rs, n), rs.getString("budget_outcome") == null ? null
+                        : new Reserved(rs.getString("budget_outcome"), rs.getLong("amount_nano"),
+                                rs.getObject("pricing_entry_id", UUID.class), (Integer) rs.getObject("pricing_version"),
+                                (Long) rs.getObject("limit_nano"), rs.getString("period"))))
+                .single();
+    }
+
     Reserved reserve(Request r, boolean dryRun) {
         return jdbc.sql("""
                         select * from qm_reserve(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -37,14 +61,18 @@ class MeterStore {
                 .single();
     }
 
-    /**
-     * Writes the call's ledger rows, releases its reservation and its rate-limit slot (counting the
-     * tokens it used), in one statement; the cost, or null if it was already settled.
-     */
-    Long settle(String requestId, String rowsJson, long usedTokens) {
-        return jdbc.sql("select qm_settle(?, ?::jsonb) as cost, qm_release_rate(?, ?) as released")
-                .params(requestId, rowsJson, requestId, usedTokens)
-                .query((rs, n) -> (Long) rs.getObject("cost")).optional().orElse(null);
+    /** Settles the calls in one statement and one transaction; each one's cost, or null if it was already settled. */
+    List<Long> settleMany(List<Settlements.Settlement> calls) {
+        ArrayNode batch = Json.MAPPER.createArrayNode();
+        for (Settlements.Settlement call : calls) {
+            batch.addObject().put("request_id", call.plan().requestId()).put("used_tokens", call.usedTokens())
+                    .set("rows", call.rows());
+        }
+        JsonNode costs = Json.parse(jdbc.sql("select qm_settle_many(?::jsonb)").param(Json.write(batch))
+                .query(String.class).single(), "costs");
+        List<Long> answer = new ArrayList<>(calls.size());
+        costs.forEach(cost -> answer.add(cost.isNull() ? null : cost.longValue()));
+        return answer;
     }
 
     /** Settles up to {@code limit} abandoned reservations at their full amount; how many it did. */

@@ -63,7 +63,13 @@ public class RateLimits {
                 .query(RateLimits::admission).single();
     }
 
-    private static Admission admission(ResultSet rs, int row) throws SQLException {
+    /** How long an admission holds a stream's slot if nobody releases it, for a caller that admits in its own statement. */
+    public int admissionSeconds() {
+        return ttlSeconds;
+    }
+
+    /** An admission from a row with {@code qm_admit_rate}'s columns. */
+    public static Admission admission(ResultSet rs, int row) throws SQLException {
         OffsetDateTime resetAt = rs.getObject("reset_at", OffsetDateTime.class);
         Integer retry = rs.getObject("retry_after", Integer.class);
         return new Admission(Outcome.of(rs.getString("outcome")),
