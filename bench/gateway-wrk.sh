@@ -59,6 +59,8 @@ api -d "{\"models\":[{\"name\":\"Bench\",\"value\":\"bench-model\",\"tier\":\"fr
   "http://127.0.0.1:$QM_PORT/api/v5/artifacts/models/create" >/dev/null
 user=$(api -d '{"username":"bench-user","tier":"pro"}' "http://127.0.0.1:$QM_PORT/api/v1/system/users" | sed 's/.*"id":"\([^"]*\)".*/\1/')
 key=$(api -d '{"name":"bench"}' "http://127.0.0.1:$QM_PORT/api/v1/system/users/$user/api-keys" | sed 's/.*"key":"\([^"]*\)".*/\1/')
+# budgets on: the user's calls are reserved against a daily and a monthly limit (large enough for the run)
+api -X PATCH -d '{"dailyLimit": 100000, "monthlyLimit": 1000000}' "http://127.0.0.1:$QM_PORT/api/v1/system/budgets/users/$user" >/dev/null
 
 cat >"$work/post.lua" <<'LUA'
 wrk.method = "POST"

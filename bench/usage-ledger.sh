@@ -36,16 +36,20 @@ pg "create temporary table bench_users as select i, case when i = 0 then '$user'
       from generate_series(0, $USERS - 1) i;
     insert into ledger (request_id, attempt, created_at, user_id, model, provider, key_source, input_tokens,
                         output_tokens, cost_nano, status, latency_ms, streamed)
-    select 'req_bench_' || g, 1, now() - (g % ($DAYS * 24)) * interval '1 hour', u.id, 'model-' || (g % $MODELS),
+    select 'req_bench_' || g, 1, now() - (g % ($DAYS * 24)) * interval '1 hour', u.id, 'model-' || ((g / 7) % $MODELS),
            'openai', case when g % 4 = 0 then 'byok' else 'managed' end, 500 + g % 1000, 100 + g % 300,
            (500 + g % 1000) * 2500 + (100 + g % 300) * 10000, 200, 300, g % 2 = 0
-    from generate_series(1, $ROWS) g join bench_users u on u.i = g % $USERS;
+    from generate_series(1, $ROWS) g join bench_users u on u.i = (g::bigint * 7919) % $USERS;
     insert into usage_daily (day, user_id, model, provider, key_source, requests, input_tokens, output_tokens, cost_nano)
     select (created_at at time zone 'UTC')::date, user_id, model, provider, key_source, count(*), sum(input_tokens),
            sum(output_tokens), sum(cost_nano)
     from ledger group by 1, 2, 3, 4, 5
     on conflict (day, user_id, model, provider, key_source) do update set requests = usage_daily.requests + excluded.requests;
-    analyze ledger; analyze usage_daily;"
+    insert into usage_daily_totals (day, model, provider, key_source, requests, input_tokens, output_tokens, cost_nano)
+    select day, model, provider, key_source, sum(requests), sum(input_tokens), sum(output_tokens), sum(cost_nano)
+    from usage_daily group by 1, 2, 3, 4
+    on conflict (day, model, provider, key_source) do update set requests = usage_daily_totals.requests + excluded.requests;
+    analyze ledger; analyze usage_daily; analyze usage_daily_totals;"
 echo "loaded $(pg "select count(*) from ledger") ledger rows and $(pg "select count(*) from usage_daily") rollup rows in $(( $(date +%s) - started )) s"
 echo "ledger size: $(pg "select pg_size_pretty(pg_total_relation_size('ledger'))") with its indexes," \
   "$(pg "select pg_size_pretty(pg_total_relation_size('ledger') * 1000000 / $ROWS)") per million calls;" \

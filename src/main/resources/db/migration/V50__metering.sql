@@ -152,6 +152,19 @@ create table usage_daily (
 );
 create index usage_daily_user on usage_daily (user_id, day);
 
+-- The same without the user, for totals over everyone (a few rows per day, however many users).
+create table usage_daily_totals (
+    day           date   not null,
+    model         text   not null,
+    provider      text   not null default '',
+    key_source    text   not null,
+    requests      bigint not null default 0,
+    input_tokens  bigint not null default 0,
+    output_tokens bigint not null default 0,
+    cost_nano     bigint not null default 0,
+    primary key (day, model, provider, key_source)
+);
+
 -- The model's price now: its pricing entry (the first by name, if several), in USD only.
 create function qm_price(p_model uuid)
     returns table (entry_id uuid, version integer, input_rate numeric, output_rate numeric, reasoning_rate numeric)
@@ -338,6 +351,12 @@ begin
     values ((now() at time zone 'UTC')::date, r.user_id, r.model, coalesce(r.provider, ''), r.key_source, v_requests,
         v_input, v_output, v_total)
     on conflict (day, user_id, model, provider, key_source) do update set requests = u.requests + excluded.requests,
+        input_tokens = u.input_tokens + excluded.input_tokens, output_tokens = u.output_tokens + excluded.output_tokens,
+        cost_nano = u.cost_nano + excluded.cost_nano;
+    insert into usage_daily_totals as u (day, model, provider, key_source, requests, input_tokens, output_tokens, cost_nano)
+    values ((now() at time zone 'UTC')::date, r.model, coalesce(r.provider, ''), r.key_source, v_requests, v_input,
+        v_output, v_total)
+    on conflict (day, model, provider, key_source) do update set requests = u.requests + excluded.requests,
         input_tokens = u.input_tokens + excluded.input_tokens, output_tokens = u.output_tokens + excluded.output_tokens,
         cost_nano = u.cost_nano + excluded.cost_nano;
     delete from reservations where request_id = r.request_id;

@@ -47,6 +47,10 @@ class MeteringTest {
             assertThat(row.get("api_key_id")).isNotNull();
             assertThat(row.get("raw_usage").toString()).contains("prompt_tokens");
             assertThat(windows(gw.user.id())).containsExactly(48_000L, 0L, 48_000L, 0L);
+            assertThat(jdbc.sql("select requests, input_tokens, output_tokens, cost_nano from usage_daily where model = ?")
+                    .param(gw.model).query().singleRow()).containsValues(1L, 12L, 3L, 48_000L);
+            assertThat(jdbc.sql("select requests, cost_nano from usage_daily_totals where model = ?")
+                    .param(gw.model).query().singleRow()).containsValues(1L, 48_000L);
             assertThat(LedgerRows.reservations(jdbc, gw.user.id())).isZero();
             // the output bound is always sent upstream: the default, as the client set none
             JsonNode sent = TestApi.json(gw.upstream.lastRequest().body());

@@ -31,6 +31,13 @@ record MeteredRows(JdbcClient jdbc) {
                 insert into usage_daily (day, user_id, model, provider, key_source, requests, input_tokens,
                     output_tokens, cost_nano) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(day, user, model, provider, keySource, requests, input, output, costNano).update();
+        jdbc.sql("""
+                insert into usage_daily_totals as t (day, model, provider, key_source, requests, input_tokens,
+                    output_tokens, cost_nano) values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (day, model, provider, key_source) do update set requests = t.requests + excluded.requests,
+                    input_tokens = t.input_tokens + excluded.input_tokens,
+                    output_tokens = t.output_tokens + excluded.output_tokens, cost_nano = t.cost_nano + excluded.cost_nano
+                """).params(day, model, provider, keySource, requests, input, output, costNano).update();
     }
 
     void ledger(String requestId, int attempt, Instant at, UUID user, String model, String provider, String keySource,
