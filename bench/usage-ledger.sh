@@ -49,7 +49,11 @@ pg "create temporary table bench_users as select i, case when i = 0 then '$user'
     select day, model, provider, key_source, sum(requests), sum(input_tokens), sum(output_tokens), sum(cost_nano)
     from usage_daily group by 1, 2, 3, 4
     on conflict (day, model, provider, key_source) do update set requests = usage_daily_totals.requests + excluded.requests;
-    analyze ledger; analyze usage_daily; analyze usage_daily_totals;"
+    insert into usage_daily_users (day, user_id, requests, input_tokens, output_tokens, cost_nano)
+    select day, user_id, sum(requests), sum(input_tokens), sum(output_tokens), sum(cost_nano)
+    from usage_daily group by 1, 2
+    on conflict (day, user_id) do update set requests = usage_daily_users.requests + excluded.requests;
+    analyze ledger; analyze usage_daily; analyze usage_daily_totals; analyze usage_daily_users;"
 echo "loaded $(pg "select count(*) from ledger") ledger rows and $(pg "select count(*) from usage_daily") rollup rows in $(( $(date +%s) - started )) s"
 echo "ledger size: $(pg "select pg_size_pretty(pg_total_relation_size('ledger'))") with its indexes," \
   "$(pg "select pg_size_pretty(pg_total_relation_size('ledger') * 1000000 / $ROWS)") per million calls;" \

@@ -152,6 +152,18 @@ create table usage_daily (
 );
 create index usage_daily_user on usage_daily (user_id, day);
 
+-- Per user and day only, for who spent most over a range (one row per user per day).
+create table usage_daily_users (
+    day           date   not null,
+    user_id       uuid   not null,
+    requests      bigint not null default 0,
+    input_tokens  bigint not null default 0,
+    output_tokens bigint not null default 0,
+    cost_nano     bigint not null default 0,
+    primary key (day, user_id)
+);
+create index usage_daily_users_user on usage_daily_users (user_id, day);
+
 -- The same without the user, for totals over everyone (a few rows per day, however many users).
 create table usage_daily_totals (
     day           date   not null,
@@ -351,6 +363,11 @@ begin
     values ((now() at time zone 'UTC')::date, r.user_id, r.model, coalesce(r.provider, ''), r.key_source, v_requests,
         v_input, v_output, v_total)
     on conflict (day, user_id, model, provider, key_source) do update set requests = u.requests + excluded.requests,
+        input_tokens = u.input_tokens + excluded.input_tokens, output_tokens = u.output_tokens + excluded.output_tokens,
+        cost_nano = u.cost_nano + excluded.cost_nano;
+    insert into usage_daily_users as u (day, user_id, requests, input_tokens, output_tokens, cost_nano)
+    values ((now() at time zone 'UTC')::date, r.user_id, v_requests, v_input, v_output, v_total)
+    on conflict (day, user_id) do update set requests = u.requests + excluded.requests,
         input_tokens = u.input_tokens + excluded.input_tokens, output_tokens = u.output_tokens + excluded.output_tokens,
         cost_nano = u.cost_nano + excluded.cost_nano;
     insert into usage_daily_totals as u (day, model, provider, key_source, requests, input_tokens, output_tokens, cost_nano)

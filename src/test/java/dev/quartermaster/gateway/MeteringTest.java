@@ -51,6 +51,8 @@ class MeteringTest {
                     .param(gw.model).query().singleRow()).containsValues(1L, 12L, 3L, 48_000L);
             assertThat(jdbc.sql("select requests, cost_nano from usage_daily_totals where model = ?")
                     .param(gw.model).query().singleRow()).containsValues(1L, 48_000L);
+            assertThat(jdbc.sql("select requests, cost_nano from usage_daily_users where user_id = ?")
+                    .param(gw.user.id()).query().singleRow()).containsValues(1L, 48_000L);
             assertThat(LedgerRows.reservations(jdbc, gw.user.id())).isZero();
             // the output bound is always sent upstream: the default, as the client set none
             JsonNode sent = TestApi.json(gw.upstream.lastRequest().body());

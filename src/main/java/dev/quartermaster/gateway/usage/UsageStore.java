@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads what metering wrote. Totals come from {@code usage_daily} (its primary key leads with the
- * day, {@code usage_daily_user} with the user), or from {@code usage_daily_totals} when no user is
- * asked for; single calls from {@code ledger} through
+ * day, {@code usage_daily_user} with the user), or from the smaller {@code usage_daily_users}
+ * (per user and day) or {@code usage_daily_totals} (no user) when they have every column asked for; single calls from {@code ledger} through
  * {@code ledger_created} or {@code ledger_user_created}. "Today" and "this month" are the
  * database's UTC day and month, as the windows were written.
  */
@@ -92,10 +92,19 @@ class UsageStore {
         where.add("user_id = ?", filter.user()).add("model = ?", filter.model())
                 .add("provider = ?", filter.provider()).add("key_source = ?", filter.keySource())
                 .add("day >= ?", filter.from()).add("day <= ?", filter.to());
-        // without a user in the filter or the grouping, the rollup without users has all it needs, in fewer rows
-        String table = filter.user() == null && grouping != Grouping.USER ? "usage_daily_totals" : "usage_daily";
-        return new Query("select " + grouping.column + ", " + TOTALS + " from " + table + where.sql()
+        return new Query("select " + grouping.column + ", " + TOTALS + " from " + rollup(filter, grouping) + where.sql()
                 + " group by " + grouping.column + " order by " + grouping.order, where.params);
+    }
+
+    /** The smallest rollup that has every column the filter and the grouping need. */
+    static String rollup(UsageFilter filter, Grouping grouping) {
+        boolean byUser = filter.user() != null || grouping == Grouping.USER;
+        boolean byCall = filter.model() != null || filter.provider() != null || filter.keySource() != null
+                || grouping == Grouping.MODEL || grouping == Grouping.PROVIDER;
+        if (!byUser) {
+            return "usage_daily_totals";
+        }
+        return byCall ? "usage_daily" : "usage_daily_users";
     }
 
     List<UsageGroup> groupRows(UsageFilter filter, Grouping grouping) {

@@ -38,6 +38,13 @@ record MeteredRows(JdbcClient jdbc) {
                     input_tokens = t.input_tokens + excluded.input_tokens,
                     output_tokens = t.output_tokens + excluded.output_tokens, cost_nano = t.cost_nano + excluded.cost_nano
                 """).params(day, model, provider, keySource, requests, input, output, costNano).update();
+        jdbc.sql("""
+                insert into usage_daily_users as t (day, user_id, requests, input_tokens, output_tokens, cost_nano)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (day, user_id) do update set requests = t.requests + excluded.requests,
+                    input_tokens = t.input_tokens + excluded.input_tokens,
+                    output_tokens = t.output_tokens + excluded.output_tokens, cost_nano = t.cost_nano + excluded.cost_nano
+                """).params(day, user, requests, input, output, costNano).update();
     }
 
     void ledger(String requestId, int attempt, Instant at, UUID user, String model, String provider, String keySource,

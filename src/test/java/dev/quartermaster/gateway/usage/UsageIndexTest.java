@@ -58,9 +58,12 @@ class UsageIndexTest {
         UsageFilter oneUser = UsageFilter.NONE.forUser(user);
         UsageFilter oneWeek = new UsageFilter(null, null, null, null, YEAR.plusDays(10), YEAR.plusDays(16));
 
-        assertThat(plan(UsageStore.groups(oneUser, Grouping.DAY))).contains("usage_daily_user").doesNotContain("Seq Scan");
+        UsageFilter oneModel = new UsageFilter(user, "model-3", null, null, null, null);
+
+        assertThat(plan(UsageStore.groups(oneUser, Grouping.DAY))).contains("usage_daily_users");
+        assertThat(plan(UsageStore.groups(oneModel, Grouping.DAY))).contains("usage_daily_user").doesNotContain("Seq Scan");
         assertThat(plan(UsageStore.groups(oneWeek, Grouping.MODEL))).contains("usage_daily_totals");
-        assertThat(plan(UsageStore.groups(oneWeek, Grouping.USER))).contains("usage_daily_pkey").doesNotContain("Seq Scan");
+        assertThat(plan(UsageStore.groups(oneWeek, Grouping.USER))).contains("usage_daily_users");
     }
 
     @Test
