@@ -91,6 +91,35 @@ class MeteredStreamsTest {
     }
 
     @Test
+    void aSpentBudgetIsABillingErrorOnMessagesAndEmbeddingsAreMeteredOnTheirInputAlone(TestApi api) {
+        try (GatewayFixture chat = GatewayFixture.openAiCompatible(api);
+             GatewayFixture embed = GatewayFixture.of(api, "openai_like", "/v1", "free", "[\"embeddings\"]")) {
+            embed.upstream.replying(r -> Reply.json(200, """
+                    {"object": "list", "data": [{"object": "embedding", "index": 0, "embedding": [0.1, 0.2]}],
+                     "model": "%s", "usage": {"prompt_tokens": 2, "total_tokens": 2}}""".formatted(embed.model)));
+            TestResponse embedded = embed.as(api).post("/v1/embeddings",
+                    "{\"model\": \"" + embed.model + "\", \"input\": \"Grüß\"}");
+            assertThat(embedded.status()).as(embedded.body()).isEqualTo(200);
+            assertThat(TestApi.json(embed.upstream.lastRequest().body()).has("max_tokens")).isFalse();
+            assertThat(LedgerRows.of(jdbc, embedded.header("x-request-id"))).containsEntry("input_tokens", 2L)
+                    .containsEntry("cost_nano", 4_000L).containsEntry("estimated", false);
+
+            assertThat(api.asAdmin().patch("/api/v1/system/budgets/users/" + chat.user.id(), "{\"dailyLimit\": 0.01}")
+                    .status()).isEqualTo(200);
+            jdbc.sql("""
+                    insert into spend_windows (user_id, period, starts, spent_nano, managed_spent_nano)
+                    values (?, 'day', (now() at time zone 'UTC')::date, 9990000, 9990000)""").param(chat.user.id()).update();
+            TestResponse refused = chat.as(api).post("/v1/messages", """
+                    {"model": "%s", "max_tokens": 100, "messages": [{"role": "user", "content": "Hi"}]}""".formatted(chat.model));
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(402);
+            assertThat(refused.json().at("/error/type").stringValue()).isEqualTo("billing_error");
+            assertThat(refused.json().at("/error/message").stringValue()).contains("daily limit of 0.01 USD");
+            assertThat(chat.upstream.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void aMessagesCallOverBudgetIsRefusedInAnthropicsShape(TestApi api) {
         try (GatewayFixture gw = GatewayFixture.openAiCompatible(api)) {
             assertThat(api.asAdmin().patch("/api/v1/system/budgets/users/" + gw.user.id(), "{\"dailyLimit\": 0}").status())
