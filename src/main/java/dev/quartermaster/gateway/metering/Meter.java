@@ -11,6 +11,7 @@ import dev.quartermaster.gateway.wire.Usage;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.ApiProblem;
 import dev.quartermaster.platform.OpenAiError;
+import dev.quartermaster.platform.Usd;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -21,8 +22,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The gateway's metering: before a call, its upper bound is reserved on every limit that binds it
- * (one statement, {@code qm_reserve}); after it, one ledger row per attempt is written at the
+ * The gateway's metering: before a call, the rate limits admit it and its upper bound is reserved
+ * on every budget that binds it (one statement, {@code qm_admit_and_reserve}); after it, one ledger row per attempt is written at the
  * reservation's price and the reservation released, in batches off the request's thread
  * ({@link Settlements}). A call the database could not settle stays reserved until the sweep
  * settles it at the full amount.
@@ -199,11 +200,12 @@ class Meter implements Metering {
         return period + " limit of " + usd(reserved.limitNano()) + " USD";
     }
 
+    /** For messages: at least cents ({@code 0.05}, {@code 1.00}), else every digit. */
     static String usd(Long nano) {
         if (nano == null) {
             return "?";
         }
-        BigDecimal usd = BigDecimal.valueOf(nano, 9).stripTrailingZeros();
+        BigDecimal usd = Usd.ofNano(nano);
         return (usd.scale() < 2 ? usd.setScale(2) : usd).toPlainString();
     }
 

@@ -3,6 +3,8 @@ package dev.quartermaster.gateway.metering;
 import dev.quartermaster.gateway.metering.rates.Admission;
 import dev.quartermaster.gateway.metering.rates.RateLimits;
 import dev.quartermaster.gateway.wire.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,10 +44,8 @@ class MeterStore {
                 .params(r.requestId(), r.userId(), r.apiKeyId(), rateTokens, r.streamed(), rateSeconds, r.modelId(),
                         r.managed(), r.inputTokens(), r.outputTokens(), (int) r.expirySeconds(), r.model(), r.provider(),
                         r.profileId(), r.keySource())
-                .query((rs, n) -> new Admitted(RateLimits.admission(rs, n), rs.getString("budget_outcome") == null ? null
-                        : new Reserved(rs.getString("budget_outcome"), rs.getLong("amount_nano"),
-                                rs.getObject("pricing_entry_id", UUID.class), (Integer) rs.getObject("pricing_version"),
-                                (Long) rs.getObject("limit_nano"), rs.getString("period"))))
+                .query((rs, n) -> new Admitted(RateLimits.admission(rs, n),
+                        rs.getString("budget_outcome") == null ? null : reserved(rs, "budget_outcome")))
                 .single();
     }
 
@@ -55,10 +55,13 @@ class MeterStore {
                 .params(r.requestId(), r.userId(), r.modelId(), r.managed(), r.inputTokens(), r.outputTokens(),
                         (int) r.expirySeconds(), dryRun, r.apiKeyId(), r.model(), r.provider(), r.profileId(), r.keySource(),
                         r.streamed())
-                .query((rs, n) -> new Reserved(rs.getString("outcome"), rs.getLong("amount_nano"),
-                        rs.getObject("pricing_entry_id", UUID.class), (Integer) rs.getObject("pricing_version"),
-                        (Long) rs.getObject("limit_nano"), rs.getString("period")))
+                .query((rs, n) -> reserved(rs, "outcome"))
                 .single();
+    }
+
+    private static Reserved reserved(ResultSet rs, String outcome) throws SQLException {
+        return new Reserved(rs.getString(outcome), rs.getLong("amount_nano"), rs.getObject("pricing_entry_id", UUID.class),
+                (Integer) rs.getObject("pricing_version"), (Long) rs.getObject("limit_nano"), rs.getString("period"));
     }
 
     /** Settles the calls in one statement and one transaction; each one's cost, or null if it was already settled. */

@@ -28,8 +28,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 class Attempts {
 
-    /** An attempt whose answer began: the open stream, its target and exchange, how many attempts it took. */
-    record Opened(OutboundStream stream, Target target, Exchange exchange, int attempts) {
+    /** An attempt whose answer began: the open stream, its target and exchange. */
+    record Opened(OutboundStream stream, Target target, Exchange exchange) {
     }
 
     private final Egress egress;
@@ -57,7 +57,7 @@ class Attempts {
                 status = stream.status();
                 if (stream.status() < 300) {
                     listener.answered(attempt + 1, target, status, Duration.ofNanos(System.nanoTime() - started));
-                    return new Opened(stream, target, exchange, attempt + 1);
+                    return new Opened(stream, target, exchange);
                 }
                 retryAfter = stream.header("retry-after").map(Attempts::seconds).orElse(null);
                 last = refusal(stream, target, exchange, retryAfter);

@@ -75,8 +75,8 @@ class Calls {
 
     Metering.CallResult failed(Call call) {
         int status = call.attempts().isEmpty() ? 0 : call.attempts().getLast().status();
-        return new Metering.CallResult(status, Usage.NONE, call.attempts().size(), call.plan().stream(), false, false,
-                Duration.ZERO, null, call.attempts(), 0);
+        return new Metering.CallResult(status, Usage.NONE, call.plan().stream(), false, false, Duration.ZERO, null,
+                call.attempts(), 0);
     }
 
     private Metering.CallResult whole(Call call, OutboundStream upstream, Exchange exchange, Attempts.Opened opened,
@@ -96,10 +96,9 @@ class Calls {
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
-        response.flushBuffer();   // the client has its answer before the call is settled
         Duration latency = since(started);
-        return new Metering.CallResult(upstream.status(), exchange.usage(answer), opened.attempts(), false, true, false,
-                latency, latency, call.attempts(), 0);
+        return new Metering.CallResult(upstream.status(), exchange.usage(answer), false, true, false, latency, latency,
+                call.attempts(), 0);
     }
 
     private Metering.CallResult stream(Call call, OutboundStream upstream, Relay relay, Attempts.Opened opened,
@@ -115,7 +114,7 @@ class Calls {
         StreamRun run = new StreamRun(upstream, relay, new SseWriter(out), opened.target().endpoint().apiKey(),
                 properties.maxEventBytes(), errorType(call));
         run.relay();
-        return new Metering.CallResult(upstream.status(), relay.usage(), opened.attempts(), true, relay.finished(),
+        return new Metering.CallResult(upstream.status(), relay.usage(), true, relay.finished(),
                 run.clientGone, since(started), run.firstEvent == 0 ? null : Duration.ofNanos(run.firstEvent - started),
                 call.attempts(), relay.outputBytes());
     }

@@ -40,7 +40,7 @@ public interface Metering {
      * {@code attempts}: every attempt made, the answering one last; {@code outputBytes}: UTF-8 bytes of
      * answer text (and tool arguments) relayed, for an estimate when the upstream never said.
      */
-    record CallResult(int status, Usage usage, int attemptCount, boolean streamed, boolean completed, boolean clientGone,
+    record CallResult(int status, Usage usage, boolean streamed, boolean completed, boolean clientGone,
                       Duration latency, Duration firstToken, List<Attempt> attempts, long outputBytes) {
 
         public CallResult {

@@ -4,6 +4,7 @@ import dev.quartermaster.gateway.pipeline.Gateway;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.SignedIn;
 import dev.quartermaster.platform.SnakeCaseJson;
+import dev.quartermaster.platform.Usd;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -41,7 +42,7 @@ class QuoteController {
         var quote = quoted.quote();
         boolean admitted = "ok".equals(quote.outcome());
         return new QuoteView(quoted.model(), quoted.payer().provider(), quoted.payer().keySource(),
-                new Reserved(BigDecimal.valueOf(quote.amountNano(), 9), "USD", quote.inputTokens(), quote.outputTokens()),
+                new Reserved(Usd.ofNano(quote.amountNano()), "USD", quote.inputTokens(), quote.outputTokens()),
                 admitted, admitted ? null : quote.outcome(), quote.detail());
     }
 }
