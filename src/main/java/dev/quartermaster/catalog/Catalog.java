@@ -20,6 +20,8 @@ import org.springframework.stereotype.Service;
 public class Catalog {
 
     public static final Topic TOPIC = new Topic("catalog");
+    /** Pricing entries and the rest of the taxonomy changed. */
+    public static final Topic TAXONOMY_TOPIC = dev.quartermaster.catalog.taxonomy.Taxonomy.TOPIC;
 
     private record Models(List<CatalogModel> ordered, Map<String, CatalogModel> byValue) {
     }

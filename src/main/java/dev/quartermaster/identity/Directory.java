@@ -1,13 +1,18 @@
 package dev.quartermaster.identity;
 
+import dev.quartermaster.identity.authentication.Authenticator;
 import dev.quartermaster.identity.store.GroupStore;
 import dev.quartermaster.identity.store.UserStore;
+import dev.quartermaster.platform.Topic;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /** Existence checks other modules need before they point at a user or a group. */
 @Service
 public class Directory {
+
+    /** Published when users, their groups, tiers or keys change. */
+    public static final Topic TOPIC = Authenticator.TOPIC;
 
     private final UserStore users;
     private final GroupStore groups;

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 public class Tiers {
 
     public static final Topic TOPIC = new Topic("tiers");
+    /** The gateway's rate limits of tiers and API keys changed. */
+    public static final Topic RATE_LIMITS_TOPIC = new Topic("rate_limits");
 
     private final Snapshot<List<Tier>> tiers;
 

@@ -2,6 +2,7 @@ package dev.quartermaster.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quartermaster.support.Await;
 import dev.quartermaster.support.FakeServer.Reply;
 import dev.quartermaster.support.GatewayFixture;
 import dev.quartermaster.support.LedgerRows;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,7 +91,9 @@ class MeteringAcrossServersIT {
                 requestId = response.headers().firstValue("x-request-id").orElseThrow();
                 try (InputStream body = response.body()) {
                     assertThat(new String(body.readNBytes(40))).startsWith("data: ");
-                    assertThat(LedgerRows.reservations(jdbc, gw.user.id())).isEqualTo(1);
+                    // admitted on the server's lease, the call is recorded a moment later
+                    assertThat(Await.until(() -> LedgerRows.reservations(jdbc, gw.user.id()) == 1, Duration.ofSeconds(10)))
+                            .isTrue();
                     cluster.server(1).kill();
                     try {
                         rest = new String(body.readAllBytes());

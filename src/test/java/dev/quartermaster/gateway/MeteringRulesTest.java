@@ -3,6 +3,7 @@ package dev.quartermaster.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quartermaster.support.Await;
 import dev.quartermaster.support.FakeServer.Reply;
 import dev.quartermaster.support.GatewayFixture;
 import dev.quartermaster.support.LedgerRows;
@@ -11,6 +12,7 @@ import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import dev.quartermaster.support.TestUsers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +112,8 @@ class MeteringRulesTest {
         try (GatewayFixture gw = GatewayFixture.openAiCompatible(api)) {
             List<Long> reserved = new ArrayList<>();
             gw.upstream.replying(r -> {
+                // a call admitted on the server's budget lease is recorded a moment after its admission
+                Await.until(() -> LedgerRows.reservations(jdbc, gw.user.id()) > 0, Duration.ofSeconds(10));
                 reserved.add(jdbc.sql("select amount_nano from reservations where user_id = ?").param(gw.user.id())
                         .query(Long.class).single());
                 return Reply.json(200, OpenAiStreams.completion(gw.model, "Hello"));

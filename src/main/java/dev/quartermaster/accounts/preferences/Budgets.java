@@ -1,10 +1,12 @@
 package dev.quartermaster.accounts.preferences;
 
+import dev.quartermaster.accounts.BudgetLimits;
 import dev.quartermaster.accounts.preferences.BudgetStore.UserLimits;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Directory;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
 import java.math.BigDecimal;
@@ -23,11 +25,13 @@ public class Budgets {
     private final BudgetStore store;
     private final Tiers tiers;
     private final Directory directory;
+    private final Changes changes;
 
-    Budgets(BudgetStore store, Tiers tiers, Directory directory) {
+    Budgets(BudgetStore store, Tiers tiers, Directory directory, Changes changes) {
         this.store = store;
         this.tiers = tiers;
         this.directory = directory;
+        this.changes = changes;
     }
 
     public BudgetView of(UUID userId, String tier) {
@@ -49,6 +53,7 @@ public class Budgets {
         tiers.find(tier).orElseThrow(() -> ApiException.notFound("no tier " + tier));
         Limits limits = patched(tier(tier), body);
         store.setTier(tier, limits);
+        changes.publish(BudgetLimits.TOPIC);
         return limits;
     }
 
@@ -61,6 +66,7 @@ public class Budgets {
         requireUser(userId);
         Limits limits = patched(store.user(userId, UserLimits.ADMIN), body);
         store.setUser(userId, UserLimits.ADMIN, limits);
+        changes.publish(BudgetLimits.TOPIC);
         return limits;
     }
 
@@ -75,6 +81,7 @@ public class Budgets {
             throw ApiException.invalid(errors);
         }
         store.setUser(caller.userId(), UserLimits.PERSONAL, personal);
+        changes.publish(BudgetLimits.TOPIC);
         return of(caller.userId(), caller.tier());
     }
 

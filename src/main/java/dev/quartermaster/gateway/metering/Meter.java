@@ -16,17 +16,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The gateway's metering: before a call, the rate limits admit it and its upper bound is reserved
- * on every budget that binds it (one statement, {@code qm_admit_and_reserve}); after it, one ledger row per attempt is written at the
- * reservation's price and the reservation released, in batches off the request's thread
- * ({@link Settlements}). A call the database could not settle stays reserved until the sweep
- * settles it at the full amount.
+ * The gateway's metering: before a call, its upper bound is reserved on every budget that binds it.
+ * A caller under no rate limit is admitted in memory on this process's budget lease
+ * ({@link Leases}; a statement only when the lease must grow); one under rate limits is admitted
+ * and reserved in one statement ({@code qm_admit_and_reserve}), since those counters are shared
+ * call by call. After the call, one ledger row per attempt is written at the reservation's price
+ * and the reservation released, in batches off the request's thread ({@link Settlements}).
  */
 @Service
 @EnableConfigurationProperties(MeteringProperties.class)
@@ -36,22 +38,33 @@ class Meter implements Metering {
     private final RateLimits rates;
     private final MeteringProperties properties;
     private final Settlements settlements;
+    private final Leases leases;
+    private final Prices prices;
 
-    Meter(MeterStore store, RateLimits rates, MeteringProperties properties, Settlements settlements) {
+    Meter(MeterStore store, RateLimits rates, MeteringProperties properties, Settlements settlements, Leases leases,
+          Prices prices) {
         this.store = store;
         this.rates = rates;
         this.properties = properties;
         this.settlements = settlements;
+        this.leases = leases;
+        this.prices = prices;
     }
 
-    /** A reservation held: its bounds, for an estimate when the upstream never reports usage. */
-    private record Held(CallPlan plan, long inputTokens, long outputTokens) implements Reservation {
+    /**
+     * A reservation held: its bounds, for an estimate when the upstream never reports usage; for a
+     * call admitted on a lease, its part of it and its record (null otherwise).
+     */
+    private record Held(CallPlan plan, long inputTokens, long outputTokens, Leases.Hold hold, ObjectNode record)
+            implements Reservation {
     }
 
-    /** Rate limits first (their headers go out whatever happens), then the budgets, in one statement. */
     @Override
     public Reservation reserve(CallPlan plan, HttpServletResponse response) {
         MeterStore.Request request = request(plan);
+        if (!rates.limited(plan.caller().tier(), plan.apiKeyId())) {
+            return onLease(plan, request);
+        }
         MeterStore.Admitted admitted = store.admitAndReserve(request, tokens(request), rates.admissionSeconds());
         Admission admission = admitted.admission();
         admission.applyHeaders(response, plan.inbound().anthropic());
@@ -59,7 +72,43 @@ class Meter implements Metering {
             throw admission.refusal();
         }
         refuseUnlessOk(admitted.reserved());   // the statement gave the rate-limit slot back if the budgets refused
-        return new Held(plan, request.inputTokens(), request.outputTokens());
+        return new Held(plan, request.inputTokens(), request.outputTokens(), null, null);
+    }
+
+    /** The bound priced from memory and held on the user's lease; its record goes to the database after. */
+    private Reservation onLease(CallPlan plan, MeterStore.Request request) {
+        Optional<Prices.Price> price = prices.of(request.modelId());
+        if (price.isEmpty() && request.managed()) {
+            refuseUnlessOk(new MeterStore.Reserved("no_price", 0, null, null, null, null));
+        }
+        long amount = price.map(p -> p.boundNano(request.inputTokens(), request.outputTokens())).orElse(0L);
+        Leases.Hold hold = leases.hold(request.userId(), request.managed(), amount);
+        if (hold.refusal() != null) {
+            refuseUnlessOk(hold.refusal());
+        }
+        ObjectNode record = record(request, amount, price.orElse(null), hold.lease());
+        settlements.submit(new Settlements.Hold(record));
+        return new Held(plan, request.inputTokens(), request.outputTokens(), hold, record);
+    }
+
+    /** The call's reservation row, as {@code qm_hold} writes it. */
+    private static ObjectNode record(MeterStore.Request r, long amount, Prices.Price price, Leases.Lease lease) {
+        ObjectNode record = Json.MAPPER.createObjectNode().put("request_id", r.requestId())
+                .put("user_id", r.userId().toString()).put("managed", r.managed()).put("amount_nano", amount)
+                .put("input_tokens", r.inputTokens()).put("output_tokens", r.outputTokens()).put("model", r.model())
+                .put("provider", r.provider()).put("key_source", r.keySource()).put("streamed", r.streamed())
+                .put("lease_id", lease.id().toString()).put("day", lease.day().toString())
+                .put("month", lease.day().withDayOfMonth(1).toString());
+        if (r.apiKeyId() != null) {
+            record.put("api_key_id", r.apiKeyId().toString());
+        }
+        if (r.profileId() != null) {
+            record.put("profile_id", r.profileId().toString());
+        }
+        if (price != null) {
+            record.put("pricing_entry_id", price.entryId().toString()).put("pricing_version", price.version());
+        }
+        return record;
     }
 
     @Override
@@ -90,7 +139,7 @@ class Meter implements Metering {
         Held held = (Held) reservation;
         CallPlan plan = held.plan();
         ArrayNode rows = rows(held, result);
-        settlements.submit(new Settlements.Settlement(plan, result, rows, usedTokens(rows)));
+        settlements.submit(new Settlements.Settlement(plan, result, rows, usedTokens(rows), held.hold(), held.record()));
     }
 
     private MeterStore.Request request(CallPlan plan) {

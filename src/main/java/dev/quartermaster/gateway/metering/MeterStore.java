@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The metering statements: one per reservation, one per settlement (the SQL is in V50__metering.sql). */
 @Repository
@@ -64,14 +65,41 @@ class MeterStore {
                 (Integer) rs.getObject("pricing_version"), (Long) rs.getObject("limit_nano"), rs.getString("period"));
     }
 
-    /** Settles the calls in one statement and one transaction; each one's cost, or null if it was already settled. */
-    List<Long> settleMany(List<Settlements.Settlement> calls) {
+    /** What {@code qm_lease} answered: the grant, or the limit that refused it. */
+    record Leased(String outcome, long grantedNano, boolean unlimited, Long limitNano, String period) {
+    }
+
+    Leased lease(UUID lease, UUID holder, UUID user, boolean managed, long amount, long need, long want, int ttlSeconds) {
+        return jdbc.sql("select * from qm_lease(?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(lease, holder, user, managed, amount, Math.max(need, 0), Math.max(want, need), ttlSeconds)
+                .query((rs, n) -> new Leased(rs.getString("outcome"), rs.getLong("granted"), rs.getBoolean("unlimited"),
+                        (Long) rs.getObject("limit_nano"), rs.getString("period")))
+                .single();
+    }
+
+    /** The holder's leases that are still there, renewed. */
+    List<UUID> renewLeases(UUID holder, int ttlSeconds) {
+        return jdbc.sql("select * from qm_lease_renew(?, ?)").params(holder, ttlSeconds).query(UUID.class).list();
+    }
+
+    void returnLease(UUID lease) {
+        jdbc.sql("select qm_lease_return(?)").param(lease).query(Long.class).optional();
+    }
+
+    /**
+     * One batch in one statement and one transaction: records of calls admitted on leases, then the
+     * settlements; each settlement's cost, or null if it was already settled.
+     */
+    List<Long> write(ArrayNode holds, List<Settlements.Settlement> calls) {
         ArrayNode batch = Json.MAPPER.createArrayNode();
         for (Settlements.Settlement call : calls) {
-            batch.addObject().put("request_id", call.plan().requestId()).put("used_tokens", call.usedTokens())
-                    .set("rows", call.rows());
+            ObjectNode item = batch.addObject().put("request_id", call.plan().requestId()).put("used_tokens", call.usedTokens());
+            item.set("rows", call.rows());
+            if (call.record() != null) {
+                item.set("hold", call.record());
+            }
         }
-        JsonNode costs = Json.parse(jdbc.sql("select qm_settle_many(?::jsonb)").param(Json.write(batch))
+        JsonNode costs = Json.parse(jdbc.sql("select qm_write(?::jsonb, ?::jsonb)").params(Json.write(holds), Json.write(batch))
                 .query(String.class).single(), "costs");
         List<Long> answer = new ArrayList<>(calls.size());
         costs.forEach(cost -> answer.add(cost.isNull() ? null : cost.longValue()));

@@ -2,11 +2,14 @@ package dev.quartermaster.gateway.metering;
 
 import dev.quartermaster.gateway.pipeline.CallPlan;
 import dev.quartermaster.gateway.pipeline.Metering;
+import dev.quartermaster.gateway.wire.Json;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -15,14 +18,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes settlements in batches, off the request's thread: one writer takes what has queued, and
- * what arrives within 5 ms more (up to {@value #BATCH} calls), and settles it in one transaction,
- * ordered by user. A call is in the ledger a few milliseconds after its answer was sent. A full queue settles in the caller's thread instead
- * (back-pressure, nothing dropped); a batch the database refuses stays reserved and is settled by
- * the sweep after expiry at its full amount, as is whatever a killed process had queued. On
- * shutdown the queue is drained before the database goes.
+ * Writes the metering's rows in batches, off the request's thread: one writer takes what has
+ * queued, and what arrives within 5 ms more (up to {@value #BATCH} items), and writes it in one
+ * transaction: the records of calls admitted on leases (so the sweep finds them, should this
+ * process die), then the settlements, ordered by user. A call is in the ledger a few milliseconds
+ * after its answer was sent; a record whose call was settled in the same batch is not written. A
+ * full queue writes in the caller's thread instead (back-pressure, nothing dropped). A batch the
+ * database refuses is tried again every second until it is written. On shutdown the queue is
+ * drained before the leases go back and the database goes.
  */
 @Component
 class Settlements {
@@ -31,53 +37,74 @@ class Settlements {
     private static final int BATCH = 256;
     private static final int QUEUE = 10_000;
     private static final Duration LINGER = Duration.ofMillis(5);
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
-    /** One call to settle: its ledger rows and the tokens it used, for the rate limits. */
-    record Settlement(CallPlan plan, Metering.CallResult result, ArrayNode rows, long usedTokens) {
+    /** What the writer writes. */
+    sealed interface Item {
+    }
+
+    /** A call admitted on a lease, recorded while it runs. */
+    record Hold(ObjectNode record) implements Item {
+    }
+
+    /**
+     * One call to settle: its ledger rows and the tokens it used, for the rate limits; for a call
+     * admitted on a lease, its part of the lease and its record.
+     */
+    record Settlement(CallPlan plan, Metering.CallResult result, ArrayNode rows, long usedTokens, Leases.Hold hold,
+                      ObjectNode record) implements Item {
     }
 
     private final MeterStore store;
     private final CallMetrics metrics;
-    private final BlockingQueue<Settlement> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final Leases leases;
+    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Thread writer;
     private volatile boolean stopping;
 
-    Settlements(MeterStore store, CallMetrics metrics) {
+    /** {@code leases}: also so that Spring stops this first, and the leases after it. */
+    Settlements(MeterStore store, CallMetrics metrics, Leases leases) {
         this.store = store;
         this.metrics = metrics;
+        this.leases = leases;
         this.writer = Thread.ofPlatform().name("qm-settlements").daemon().start(this::run);
     }
 
-    void submit(Settlement settlement) {
-        if (stopping || !queue.offer(settlement)) {
-            write(List.of(settlement));
+    void submit(Item item) {
+        if (stopping || !queue.offer(item)) {
+            write(List.of(item));
         }
     }
 
     private void run() {
-        List<Settlement> batch = new ArrayList<>(BATCH);
-        while (!stopping || !queue.isEmpty()) {
+        List<Item> batch = new ArrayList<>(BATCH);
+        while (!stopping || !queue.isEmpty() || !batch.isEmpty()) {
             try {
-                Settlement first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                if (batch.isEmpty()) {
+                    Item first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    gather(batch);
                 }
-                batch.add(first);
-                gather(batch);
-                write(batch);
+                if (write(batch) || stopping) {
+                    batch.clear();
+                } else {
+                    Thread.sleep(RETRY);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 log.error("a batch of settlements failed; the sweep settles its calls after expiry", e);
-            } finally {
                 batch.clear();
             }
         }
     }
 
     /** Adds what arrives within {@link #LINGER} of the first, so calls a moment apart share a commit. */
-    private void gather(List<Settlement> batch) throws InterruptedException {
+    private void gather(List<Item> batch) throws InterruptedException {
         long deadline = System.nanoTime() + LINGER.toNanos();
         while (batch.size() < BATCH) {
             queue.drainTo(batch, BATCH - batch.size());
@@ -85,7 +112,7 @@ class Settlements {
             if (batch.size() >= BATCH || left <= 0) {
                 return;
             }
-            Settlement next = queue.poll(left, TimeUnit.NANOSECONDS);
+            Item next = queue.poll(left, TimeUnit.NANOSECONDS);
             if (next == null) {
                 return;
             }
@@ -93,23 +120,41 @@ class Settlements {
         }
     }
 
-    private void write(List<Settlement> batch) {
-        List<Settlement> ordered = new ArrayList<>(batch);
-        ordered.sort(Comparator.comparing((Settlement s) -> s.plan().caller().userId()).thenComparing(s -> s.plan().requestId()));
+    /** Writes a batch; false if the database refused it (nothing of it was written). */
+    private boolean write(List<Item> batch) {
+        List<Settlement> calls = new ArrayList<>();
+        for (Item item : batch) {
+            if (item instanceof Settlement settlement) {
+                calls.add(settlement);
+            }
+        }
+        calls.sort(Comparator.comparing((Settlement s) -> s.plan().caller().userId()).thenComparing(s -> s.plan().requestId()));
+        Set<String> settled = new HashSet<>();
+        calls.forEach(call -> settled.add(call.plan().requestId()));
+        ArrayNode holds = Json.MAPPER.createArrayNode();
+        for (Item item : batch) {
+            if (item instanceof Hold hold && !settled.contains(hold.record().path("request_id").asString())) {
+                holds.add(hold.record());
+            }
+        }
         List<Long> costs;
         try {
-            costs = store.settleMany(ordered);
+            costs = store.write(holds, calls);
         } catch (DataAccessException e) {
-            log.warn("{} calls could not be settled now; the sweep settles them at their reserved amounts after expiry: {}",
-                    ordered.size(), e.getMessage());
-            costs = null;
+            log.warn("{} metering rows could not be written now; trying again: {}", batch.size(), e.getMessage());
+            return false;
         }
-        for (int i = 0; i < ordered.size(); i++) {
-            metrics.record(ordered.get(i).plan(), ordered.get(i).result(), costs == null ? null : costs.get(i));
+        for (int i = 0; i < calls.size(); i++) {
+            Settlement call = calls.get(i);
+            if (call.hold() != null) {
+                leases.settled(call.hold(), costs.get(i));
+            }
+            metrics.record(call.plan(), call.result(), costs.get(i));
         }
+        return true;
     }
 
-    /** On shutdown: what is queued is written, and later settlements are written by their callers. */
+    /** On shutdown: what is queued is written, and later items are written by their callers. */
     @PreDestroy
     void drain() throws InterruptedException {
         stopping = true;

@@ -5,6 +5,7 @@ import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.identity.store.RateLimitStore;
 import dev.quartermaster.identity.store.RateLimitView;
 import dev.quartermaster.platform.ApiException;
+import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
 import java.util.List;
@@ -28,12 +29,14 @@ public class RateLimitAdmin {
     private final Tiers tiers;
     private final UserAdmin users;
     private final Containment containment;
+    private final Changes changes;
 
-    RateLimitAdmin(RateLimitStore store, Tiers tiers, UserAdmin users, Containment containment) {
+    RateLimitAdmin(RateLimitStore store, Tiers tiers, UserAdmin users, Containment containment, Changes changes) {
         this.store = store;
         this.tiers = tiers;
         this.users = users;
         this.containment = containment;
+        this.changes = changes;
     }
 
     public RateLimitView tier(String name) {
@@ -46,6 +49,7 @@ public class RateLimitAdmin {
         requireTier(name);
         RateLimitView limits = read(body, replace ? RateLimitView.NONE : store.tier(name));
         store.setTier(name, limits);
+        changes.publish(Tiers.RATE_LIMITS_TOPIC);
         return limits;
     }
 
@@ -60,6 +64,7 @@ public class RateLimitAdmin {
         containment.mayManage(caller, userId);
         RateLimitView limits = read(body, replace ? RateLimitView.NONE : store.apiKey(keyId));
         store.setApiKey(keyId, limits);
+        changes.publish(Tiers.RATE_LIMITS_TOPIC);
         return limits;
     }
 

@@ -3,9 +3,14 @@ package dev.quartermaster.gateway.metering.rates;
 import dev.quartermaster.gateway.metering.rates.Admission.Outcome;
 import dev.quartermaster.gateway.metering.rates.Admission.Quota;
 import dev.quartermaster.gateway.pipeline.GatewayProperties;
+import dev.quartermaster.identity.Tiers;
+import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.KeyedCache;
+import dev.quartermaster.platform.Topic;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,12 +28,32 @@ public class RateLimits {
 
     private static final String ADMIT = "select * from qm_admit_rate(?, ?, ?, ?, ?, ?, ?)";
 
+    private static final String ANY = "(requests_per_minute is not null or tokens_per_minute is not null"
+            + " or concurrent_streams is not null)";
+
     private final JdbcClient jdbc;
     private final int ttlSeconds;
+    private final KeyedCache<String, Boolean> limitedTiers = new KeyedCache<>(10_000);
+    private final KeyedCache<UUID, Boolean> limitedKeys = new KeyedCache<>(1_000_000);
 
-    RateLimits(JdbcClient jdbc, GatewayProperties gateway) {
+    RateLimits(JdbcClient jdbc, GatewayProperties gateway, Changes changes) {
         this.jdbc = jdbc;
         this.ttlSeconds = Math.toIntExact(gateway.total().toSeconds() + 60);
+        for (Topic topic : List.of(Tiers.RATE_LIMITS_TOPIC, Tiers.TOPIC)) {
+            changes.subscribe(topic, () -> {
+                limitedTiers.invalidateAll();
+                limitedKeys.invalidateAll();
+            });
+        }
+    }
+
+    /** Whether any rate limit binds a caller of the tier with the key (null: none), from memory. */
+    public boolean limited(String tier, UUID apiKeyId) {
+        boolean byTier = limitedTiers.get(tier, t -> jdbc.sql("select exists (select 1 from tier_rate_limits where tier = ? and "
+                + ANY + ")").param(t).query(Boolean.class).single());
+        return byTier || apiKeyId != null && limitedKeys.get(apiKeyId, k -> jdbc.sql(
+                "select exists (select 1 from api_key_rate_limits where api_key_id = ? and " + ANY + ")")
+                .param(k).query(Boolean.class).single());
     }
 
     /**
