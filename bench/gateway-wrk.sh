@@ -111,6 +111,8 @@ ledger_before=$(pg "select count(*) from ledger")
 xacts_before=$(pg "select xact_commit from pg_stat_database where datname = 'postgres'")
 run quartermaster "http://127.0.0.1:$QM_PORT/v1/chat/completions" "$qm" "Authorization=Bearer $key"
 sleep 1   # statistics are flushed about once a second
+xacts_after=$(pg "select xact_commit from pg_stat_database where datname = 'postgres'")
+for _ in $(seq 1 10); do [ "$(pg "select count(*) from reservations")" = 0 ] && break; sleep 1; done
 calls=$(( $(pg "select count(*) from ledger") - ledger_before ))
 echo "metered: $calls ledger rows, $(pg "select count(*) from reservations") reservations left," \
-  "$(( ($(pg "select xact_commit from pg_stat_database where datname = 'postgres'") - xacts_before) * 100 / calls )) PostgreSQL transactions per 100 calls"
+  "$(( (xacts_after - xacts_before) * 100 / calls )) PostgreSQL transactions per 100 calls"

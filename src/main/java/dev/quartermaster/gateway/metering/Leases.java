@@ -44,6 +44,7 @@ class Leases {
         long held;
         boolean unlimited;
         boolean taken;
+        long takenAt;
         volatile boolean retired;
         long validUntil;
         long lastUsed = System.nanoTime();
@@ -110,7 +111,8 @@ class Leases {
                 lease.unlimited = answer.unlimited();
                 if (!lease.taken) {
                     lease.taken = true;
-                    lease.validUntil = System.nanoTime() + ttlNanos() / 2;
+                    lease.takenAt = System.nanoTime();
+                    lease.validUntil = lease.takenAt + ttlNanos() / 2;
                 }
                 return held(lease, amountNano);
             }
@@ -174,7 +176,7 @@ class Leases {
             synchronized (lease) {
                 if (live.contains(lease.id)) {
                     lease.validUntil = start + ttlNanos() / 2;
-                } else if (lease.taken) {
+                } else if (lease.taken && lease.takenAt - start < 0) {
                     lease.retired = true;   // swept: this process was cut off for longer than the expiry
                 }
             }

@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code QM_METERING_*}; {@code QM_METERING_SWEEP_EVERY} (ISO-8601, {@code PT5S}) is read by {@link Sweeper}.
  *
  * @param defaultMaxTokens the output bound sent upstream (and reserved) when a request sets none
- * @param reservationExpiry how long after its start a reservation is considered abandoned (its
- *                          server died) and settled by any server at the full amount; longer than
- *                          the gateway's total deadline
+ * @param reservationExpiry how long after its last renewal a budget lease (or after its start, a
+ *                          call-by-call reservation) is considered abandoned (its server died) and
+ *                          its calls settled by any server at their full bound; longer than the
+ *                          gateway's total deadline
  * @param inFlightRetryAfter the {@code Retry-After} of a call refused only because of calls in flight
  * @param leaseCalls how many calls' worth of budget a process leases at once (each call's bound; at
  *                   most half of what a limit has free), so most calls are admitted in memory
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MeteringProperties(@DefaultValue("4096") int defaultMaxTokens,
                                  @DefaultValue("11m") Duration reservationExpiry,
                                  @DefaultValue("2s") Duration inFlightRetryAfter,
-                                 @DefaultValue("8") int leaseCalls,
+                                 @DefaultValue("32") int leaseCalls,
                                  @DefaultValue("1s") Duration leaseIdle) {
 
     public MeteringProperties {
