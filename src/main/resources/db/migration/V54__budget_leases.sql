@@ -29,42 +29,33 @@ create function qm_lock_windows(p_user uuid, p_day date, p_month date) returns v
     order by w.period for update
 $$;
 
--- Takes or extends a lease so that a call of p_amount fits: p_need is what the lease lacks for it,
--- p_want what the process would like to hold. Every limit that binds is checked as qm_reserve checks
--- one call (request_exceeds_budget, budget_exceeded, in_flight); the grant is at least p_need and at
--- most p_want, and never more than half of what a limit has free beyond p_need, so other processes
--- find room too. Without any binding limit the lease is unlimited and holds nothing. Outcome
--- 'stale' when the lease was taken on another day or month: the caller takes a new one.
-create function qm_lease(p_lease uuid, p_holder uuid, p_user uuid, p_managed boolean, p_amount bigint,
-                         p_need bigint, p_want bigint, p_ttl_seconds integer)
-    returns table (outcome text, granted bigint, unlimited boolean, limit_nano bigint, period text)
+-- Checks a user's limits for a call of p_amount when p_need more must be reserved for it, with the
+-- user's day and month windows locked (in that order): outcome ok, request_exceeds_budget (the
+-- amount is above a whole limit), budget_exceeded (settled spend leaves no room), in_flight (only
+-- what is reserved blocks it); the limit that refused, and for ok the least any binding limit has
+-- free (null: no limit binds). Managed calls answer to the admins' limits on managed spend too.
+create function qm_check(p_user uuid, p_managed boolean, p_amount bigint, p_need bigint, p_day date, p_month date)
+    returns table (outcome text, limit_nano bigint, period text, free_nano bigint)
     language plpgsql as $$
 declare
     v_limits record;
-    v_day date := (now() at time zone 'UTC')::date;
-    v_month date := date_trunc('month', now() at time zone 'UTC')::date;
     v_window record;
     v_kind text;
     v_limit bigint;
     v_spent bigint;
     v_reserved bigint;
-    v_grant bigint := greatest(p_want, p_need);
-    v_bound boolean := false;
+    v_free bigint := null;
     v_blocked text := null;
     v_blocked_limit bigint;
     v_blocked_period text;
 begin
-    if exists (select 1 from budget_leases l where l.id = p_lease and (l.day <> v_day or l.month <> v_month)) then
-        return query select 'stale'::text, 0::bigint, false, null::bigint, null::text;
-        return;
-    end if;
     select * into v_limits from qm_limits(p_user);
-    insert into spend_windows (user_id, period, starts) values (p_user, 'day', v_day), (p_user, 'month', v_month)
+    insert into spend_windows (user_id, period, starts) values (p_user, 'day', p_day), (p_user, 'month', p_month)
         on conflict do nothing;
     for v_window in
         select w.period, w.spent_nano, w.reserved_nano, w.managed_spent_nano, w.managed_reserved_nano
         from spend_windows w
-        where w.user_id = p_user and ((w.period = 'day' and w.starts = v_day) or (w.period = 'month' and w.starts = v_month))
+        where w.user_id = p_user and ((w.period = 'day' and w.starts = p_day) or (w.period = 'month' and w.starts = p_month))
         order by w.period
         for update
     loop
@@ -80,39 +71,109 @@ begin
                 v_reserved := v_window.reserved_nano;
             end if;
             continue when v_limit is null;
-            v_bound := true;
             if p_amount > v_limit then
-                return query select 'request_exceeds_budget'::text, 0::bigint, false, v_limit, v_window.period;
+                return query select 'request_exceeds_budget'::text, v_limit, v_window.period, null::bigint;
                 return;
             elsif v_spent + p_amount > v_limit and (v_blocked is null or v_blocked = 'in_flight') then
                 v_blocked := 'budget_exceeded';
                 v_blocked_limit := v_limit;
                 v_blocked_period := v_window.period;
-            elsif v_limit - v_spent - v_reserved < p_need then
-                if v_blocked is null then
-                    v_blocked := 'in_flight';
-                    v_blocked_limit := v_limit;
-                    v_blocked_period := v_window.period;
-                end if;
-            else
-                v_grant := least(v_grant, p_need + (v_limit - v_spent - v_reserved - p_need) / 2);
+            elsif v_limit - v_spent - v_reserved < p_need and v_blocked is null then
+                v_blocked := 'in_flight';
+                v_blocked_limit := v_limit;
+                v_blocked_period := v_window.period;
             end if;
+            v_free := least(coalesce(v_free, v_limit - v_spent - v_reserved), v_limit - v_spent - v_reserved);
         end loop;
     end loop;
     if v_blocked is not null then
-        return query select v_blocked, 0::bigint, false, v_blocked_limit, v_blocked_period;
+        return query select v_blocked, v_blocked_limit, v_blocked_period, null::bigint;
         return;
     end if;
-    if not v_bound then
-        v_grant := 0;
+    return query select 'ok'::text, null::bigint, null::text, v_free;
+end $$;
+
+-- Moves p_amount into (or, negative, out of) what the user's windows hold reserved.
+create function qm_add_reserved(p_user uuid, p_managed boolean, p_day date, p_month date, p_amount bigint)
+    returns void language sql as $$
+    update spend_windows w set reserved_nano = w.reserved_nano + p_amount,
+        managed_reserved_nano = w.managed_reserved_nano + case when p_managed then p_amount else 0 end
+    where w.user_id = p_user and ((w.period = 'day' and w.starts = p_day) or (w.period = 'month' and w.starts = p_month))
+$$;
+
+-- Takes or extends a lease so that a call of p_amount fits: p_need is what the lease lacks for it,
+-- p_want what the process would like to hold. The limits are checked as for one call (qm_check);
+-- the grant is at least p_need and at most p_want, and never more than half of what a limit has
+-- free beyond p_need, so other processes find room too. Without any binding limit the lease is
+-- unlimited and holds nothing. Outcome 'stale' when the lease was taken on another day or month:
+-- the caller takes a new one.
+create function qm_lease(p_lease uuid, p_holder uuid, p_user uuid, p_managed boolean, p_amount bigint,
+                         p_need bigint, p_want bigint, p_ttl_seconds integer)
+    returns table (outcome text, granted bigint, unlimited boolean, limit_nano bigint, period text)
+    language plpgsql as $$
+declare
+    v_day date := (now() at time zone 'UTC')::date;
+    v_month date := date_trunc('month', now() at time zone 'UTC')::date;
+    c record;
+    v_grant bigint := 0;
+begin
+    if exists (select 1 from budget_leases l where l.id = p_lease and (l.day <> v_day or l.month <> v_month)) then
+        return query select 'stale'::text, 0::bigint, false, null::bigint, null::text;
+        return;
     end if;
-    update spend_windows w set reserved_nano = w.reserved_nano + v_grant,
-        managed_reserved_nano = w.managed_reserved_nano + case when p_managed then v_grant else 0 end
-    where w.user_id = p_user and ((w.period = 'day' and w.starts = v_day) or (w.period = 'month' and w.starts = v_month));
+    select * into c from qm_check(p_user, p_managed, p_amount, p_need, v_day, v_month);
+    if c.outcome <> 'ok' then
+        return query select c.outcome, 0::bigint, false, c.limit_nano, c.period;
+        return;
+    end if;
+    if c.free_nano is not null then
+        v_grant := least(greatest(p_want, p_need), p_need + (c.free_nano - p_need) / 2);
+        perform qm_add_reserved(p_user, p_managed, v_day, v_month, v_grant);
+    end if;
     insert into budget_leases as l (id, holder, user_id, managed, day, month, amount_nano, expires_at)
     values (p_lease, p_holder, p_user, p_managed, v_day, v_month, v_grant, now() + make_interval(secs => p_ttl_seconds))
     on conflict (id) do update set amount_nano = l.amount_nano + excluded.amount_nano, expires_at = excluded.expires_at;
-    return query select 'ok'::text, v_grant, not v_bound, null::bigint, null::text;
+    return query select 'ok'::text, v_grant, c.free_nano is null, null::bigint, null::text;
+end $$;
+
+-- One call's reservation (V50's, unchanged in what it answers), on qm_check.
+create or replace function qm_reserve(p_request_id text, p_user uuid, p_model_id uuid, p_managed boolean,
+                                      p_input bigint, p_output bigint, p_ttl_seconds integer, p_dry_run boolean,
+                                      p_api_key uuid, p_model text, p_provider text, p_profile uuid, p_key_source text,
+                                      p_streamed boolean)
+    returns table (outcome text, amount_nano bigint, pricing_entry_id uuid, pricing_version integer,
+                   limit_nano bigint, period text)
+    language plpgsql as $$
+declare
+    v_price record;
+    v_amount bigint := 0;
+    v_day date := (now() at time zone 'UTC')::date;
+    v_month date := date_trunc('month', now() at time zone 'UTC')::date;
+    c record;
+begin
+    select * into v_price from qm_price(p_model_id);
+    if v_price.entry_id is null and p_managed then
+        return query select 'no_price'::text, 0::bigint, null::uuid, null::integer, null::bigint, null::text;
+        return;
+    end if;
+    if v_price.entry_id is not null then
+        v_amount := ceil(qm_nano(p_input, v_price.input_rate)
+            + qm_nano(p_output, greatest(v_price.output_rate, coalesce(v_price.reasoning_rate, 0))))::bigint;
+    end if;
+    select * into c from qm_check(p_user, p_managed, v_amount, v_amount, v_day, v_month);
+    if c.outcome <> 'ok' then
+        return query select c.outcome, v_amount, v_price.entry_id, v_price.version, c.limit_nano, c.period;
+        return;
+    end if;
+    if not p_dry_run then
+        perform qm_add_reserved(p_user, p_managed, v_day, v_month, v_amount);
+        insert into reservations (request_id, user_id, managed, amount_nano, input_tokens, output_tokens, day, month,
+            expires_at, api_key_id, model, provider, profile_id, key_source, pricing_entry_id, pricing_version, streamed)
+        values (p_request_id, p_user, p_managed, v_amount, p_input, p_output, v_day, v_month,
+            now() + make_interval(secs => p_ttl_seconds), p_api_key, p_model, p_provider, p_profile, p_key_source,
+            v_price.entry_id, v_price.version, p_streamed);
+    end if;
+    return query select 'ok'::text, v_amount, v_price.entry_id, v_price.version, null::bigint, null::text;
 end $$;
 
 -- Gives a lease back: what it still holds leaves the windows. Returns that amount (null: no such lease).
@@ -129,9 +190,7 @@ begin
     if not found then
         return null;
     end if;
-    update spend_windows w set reserved_nano = w.reserved_nano - l.amount_nano,
-        managed_reserved_nano = w.managed_reserved_nano - case when l.managed then l.amount_nano else 0 end
-    where w.user_id = l.user_id and ((w.period = 'day' and w.starts = l.day) or (w.period = 'month' and w.starts = l.month));
+    perform qm_add_reserved(l.user_id, l.managed, l.day, l.month, -l.amount_nano);
     return l.amount_nano;
 end $$;
 
