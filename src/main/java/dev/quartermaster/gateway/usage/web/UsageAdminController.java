@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,6 +34,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiresPermission(value = Permissions.USAGE_READ, or = Permissions.AUDIT_READ)
 class UsageAdminController {
 
+    /** The filters every endpoint here takes, as query parameters. */
+    record Filters(String user, String model, String provider, @BindParam("key_source") String keySource, String from,
+                   String to) {
+
+        UsageFilter in(UsageParams params) {
+            return params.filter(user, model, provider, keySource, from, to);
+        }
+    }
+
     private final Usage usage;
 
     UsageAdminController(Usage usage) {
@@ -39,31 +50,21 @@ class UsageAdminController {
     }
 
     @GetMapping
-    Envelope<List<UsageGroup>> totals(@RequestParam(required = false) String user,
-                                      @RequestParam(required = false) String model,
-                                      @RequestParam(required = false) String provider,
-                                      @RequestParam(name = "key_source", required = false) String keySource,
-                                      @RequestParam(required = false) String from,
-                                      @RequestParam(required = false) String to,
+    Envelope<List<UsageGroup>> totals(@ParameterObject Filters filters,
                                       @RequestParam(name = "group_by", required = false) String groupBy) {
         UsageParams params = new UsageParams();
-        UsageFilter filter = params.filter(user, model, provider, keySource, from, to);
+        UsageFilter filter = filters.in(params);
         Grouping grouping = params.grouping(groupBy);
         params.check();
         return Envelope.of(usage.groups(filter, grouping));
     }
 
     @GetMapping("/requests")
-    RequestPage requests(@RequestParam(required = false) String user,
-                         @RequestParam(required = false) String model,
-                         @RequestParam(required = false) String provider,
-                         @RequestParam(name = "key_source", required = false) String keySource,
-                         @RequestParam(required = false) String from,
-                         @RequestParam(required = false) String to,
+    RequestPage requests(@ParameterObject Filters filters,
                          @RequestParam(required = false) String cursor,
                          @RequestParam(required = false) String limit) {
         UsageParams params = new UsageParams();
-        UsageFilter filter = params.filter(user, model, provider, keySource, from, to);
+        UsageFilter filter = filters.in(params);
         RequestCursor after = params.cursor(cursor);
         int size = params.limit(limit);
         params.check();
@@ -72,15 +73,10 @@ class UsageAdminController {
 
     /** Streamed as it is read; a bad filter is refused before the first byte. */
     @GetMapping("/ledger.csv")
-    void ledger(@RequestParam(required = false) String user,
-                @RequestParam(required = false) String model,
-                @RequestParam(required = false) String provider,
-                @RequestParam(name = "key_source", required = false) String keySource,
-                @RequestParam(required = false) String from,
-                @RequestParam(required = false) String to,
+    void ledger(@ParameterObject Filters filters,
                 HttpServletResponse response) throws IOException {
         UsageParams params = new UsageParams();
-        UsageFilter filter = params.filter(user, model, provider, keySource, from, to);
+        UsageFilter filter = filters.in(params);
         params.check();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
