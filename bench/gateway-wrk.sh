@@ -13,6 +13,8 @@ MOCK_PORT=${MOCK_PORT:-18191}
 PORTKEY_PORT=${PORTKEY_PORT:-18192}
 PORTKEY_DIR=${PORTKEY_DIR:-/tmp/bench/node_modules/@portkey-ai/gateway}
 JAVA=${JAVA:-$(bench/find-java)}
+JAR=${JAR:-target/quartermaster.jar}
+TARGETS=${TARGETS:-direct portkey quartermaster}   # a subset, to compare two jars (JAR) back to back
 work=$(mktemp -d)
 admin="qm_bench-admin-key-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 cleanup() {
@@ -44,7 +46,7 @@ chmod 755 "$work"
 nginx -c "$work/nginx.conf" -p "$work"
 
 QM_DATA_DIR="$work/data" SERVER_PORT=$QM_PORT SERVER_ADDRESS=127.0.0.1 QM_BOOTSTRAP_ADMIN_KEY=$admin \
-  QM_LOG_FORMAT= "$JAVA" ${QM_JAVA_OPTS:-} -jar target/quartermaster.jar >"$work/server.log" 2>&1 &
+  QM_LOG_FORMAT= "$JAVA" ${QM_JAVA_OPTS:-} -jar "$JAR" >"$work/server.log" 2>&1 &
 qm=$!
 (cd "$PORTKEY_DIR" && NODE_ENV=production exec node build/start-server.js --port=$PORTKEY_PORT --headless >"$work/portkey.log" 2>&1) &
 pk=$!
@@ -101,9 +103,10 @@ run() { # label url pid headers...
       "$([ "$pid" = 0 ] && echo - || echo $(( (after - before) * 10000000 / $(getconf CLK_TCK) / requests / 10 )))"
   done
 }
+want() { case " $TARGETS " in *" $1 "*) return 0;; esac; return 1; }
 echo "== $(date -u +%FT%TZ), $(nproc) cores, DURATION=${DURATION}s per run"
-run direct "http://127.0.0.1:$MOCK_PORT/v1/chat/completions" 0 "Authorization=Bearer sk-direct"
-run portkey "http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions" "$pk" "Authorization=Bearer sk-bench-upstream-key" \
+want direct && run direct "http://127.0.0.1:$MOCK_PORT/v1/chat/completions" 0 "Authorization=Bearer sk-direct"
+want portkey && run portkey "http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions" "$pk" "Authorization=Bearer sk-bench-upstream-key" \
   "x-portkey-provider=openai" "x-portkey-custom-host=http://127.0.0.1:$MOCK_PORT/v1"
 pg_port=$(grep -o 'embedded PostgreSQL running from .* on port [0-9]*' "$work/server.log" | grep -o '[0-9]*$')
 pg() { PGPASSWORD=$(cat "$work/data/postgres.password") psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -tAc "$1"; }

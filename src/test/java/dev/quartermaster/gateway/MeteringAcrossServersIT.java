@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two server processes (the packaged jar) on one PostgreSQL: a budget holds across both at every
- * moment, every call is in the ledger once, and a killed server's reservation is settled by the other.
+ * moment (each admitting on its own lease of it), every call is in the ledger once, and a killed
+ * server's lease and the call it held are settled by the other.
  */
 class MeteringAcrossServersIT {
 
@@ -64,6 +65,8 @@ class MeteringAcrossServersIT {
 
             assertThat(statuses).isSubsetOf(200, 429, 402).contains(200, 429);
             assertThat(LedgerRows.settled(jdbc, gw.user.id())).isTrue();
+            assertThat(Await.until(() -> reserved(jdbc, gw.user.id()) == 0, Duration.ofSeconds(10)))
+                    .as("both servers gave their leases back: nothing reserved at the end").isTrue();
             assertThat(highest.get()).isGreaterThan(0).isLessThanOrEqualTo(10_000_000L);
             long ledgerRows = jdbc.sql("select count(*) from ledger where user_id = ?").param(gw.user.id()).query(Long.class).single();
             long ledgerCost = jdbc.sql("select sum(cost_nano) from ledger where user_id = ?").param(gw.user.id()).query(Long.class).single();
@@ -145,6 +148,13 @@ class MeteringAcrossServersIT {
                 .param(user).query(Long.class).optional().orElse(0L);
     }
 
+
+    private static long reserved(JdbcClient jdbc, UUID user) {
+        return jdbc.sql("""
+                select reserved_nano + managed_reserved_nano from spend_windows
+                where user_id = ? and period = 'day' and starts = (now() at time zone 'UTC')::date""")
+                .param(user).query(Long.class).single();
+    }
 
     private static long spent(JdbcClient jdbc, UUID user) {
         return jdbc.sql("""
