@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** OpenAI-compatible answers as a real upstream sends them: whole, and as server-sent events. */
-final class OpenAiStreams {
+public final class OpenAiStreams {
 
     private OpenAiStreams() {
     }
 
-    static String completion(String model, String text) {
+    public static String completion(String model, String text) {
         return """
                 {"id": "chatcmpl-up123", "object": "chat.completion", "created": 1764000000, "model": "%s",
                  "choices": [{"index": 0, "message": {"role": "assistant", "content": "%s", "refusal": null},
