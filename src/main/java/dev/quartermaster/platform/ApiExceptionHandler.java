@@ -125,6 +125,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.is(e)) {
+            log.warn("{} {}: the database cannot be reached", request.getMethod(), request.getRequestURI());
+            return responder.entity(request, DatabaseUnavailable.problem());
+        }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return responder.entity(request, new ApiProblem(500, "Internal error",
                 "the server could not complete the request"));

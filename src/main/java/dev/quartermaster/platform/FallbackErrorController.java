@@ -37,6 +37,10 @@ class FallbackErrorController implements ErrorController {
         if (failure instanceof ApiException api) {
             return responder.entity(request, api.problem());
         }
+        if (failure instanceof Throwable t && DatabaseUnavailable.is(t)) {
+            log.warn("a request failed outside a controller: the database cannot be reached");
+            return responder.entity(request, DatabaseUnavailable.problem());
+        }
         if (code >= 500) {
             log.error("request failed outside a controller", failure instanceof Throwable t ? t : null);
             return responder.entity(request, new ApiProblem(500, "Internal error", "the server could not complete the request"));

@@ -20,7 +20,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class ServerCluster implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
     private final List<ServerProcess> servers = new ArrayList<>();
     private final DriverManagerDataSource dataSource;
     private final Path root;
@@ -38,8 +38,7 @@ public final class ServerCluster implements AutoCloseable {
         try {
             Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-data")), "cluster-")
                     .toAbsolutePath();
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(root.resolve("postgres"))
-                    .setCleanDataDirectory(true).setPGStartupWait(Duration.ofSeconds(60)).start();
+            EmbeddedPostgres postgres = database(root, 0);
             Map<String, String> all = new HashMap<>(env);
             all.put("QM_DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"));
             all.put("QM_DATABASE_USERNAME", "postgres");
@@ -59,6 +58,23 @@ public final class ServerCluster implements AutoCloseable {
     private void add() throws IOException {
         Path dataDir = Files.createDirectories(root.resolve("server-" + servers.size()));
         servers.add(ServerProcess.start(dataDir, env).awaitHealthy());
+    }
+
+    /** The database in {@code root}: initialised on first start, kept when stopped (the directory goes with target/). */
+    private static EmbeddedPostgres database(Path root, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(root.resolve("postgres"))
+                .setCleanDataDirectory(false).setPGStartupWait(Duration.ofSeconds(60));
+        return (port == 0 ? builder : builder.setPort(port)).start();
+    }
+
+    /** Stops the database under the running servers (a fast shutdown: their connections are cut). */
+    public void stopDatabase() throws IOException {
+        postgres.close();
+    }
+
+    /** Starts the stopped database again, on its port and data. */
+    public void startDatabase() throws IOException {
+        postgres = database(root, postgres.getPort());
     }
 
     public ServerProcess server(int i) {

@@ -10,6 +10,7 @@ import dev.quartermaster.gateway.wire.Json;
 import dev.quartermaster.gateway.wire.Usage;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.ApiProblem;
+import dev.quartermaster.platform.DatabaseUnavailable;
 import dev.quartermaster.platform.OpenAiError;
 import dev.quartermaster.platform.Usd;
 import jakarta.servlet.http.HttpServletResponse;
@@ -77,6 +78,9 @@ class Meter implements Metering {
 
     /** The bound priced from memory and held on the user's lease; its record goes to the database after. */
     private Reservation onLease(CallPlan plan, MeterStore.Request request) {
+        if (settlements.failing()) {
+            throw DatabaseUnavailable.exception();   // fail closed: nothing admitted that could not be settled now
+        }
         Optional<Prices.Price> price = prices.of(request.modelId());
         if (price.isEmpty() && request.managed()) {
             refuseUnlessOk(new MeterStore.Reserved("no_price", 0, null, null, null, null));

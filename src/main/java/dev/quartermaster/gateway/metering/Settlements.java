@@ -61,6 +61,7 @@ class Settlements {
     private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Thread writer;
     private volatile boolean stopping;
+    private volatile boolean failing;
 
     /** {@code leases}: also so that Spring stops this first, and the leases after it. */
     Settlements(MeterStore store, CallMetrics metrics, Leases leases) {
@@ -141,9 +142,11 @@ class Settlements {
         try {
             costs = store.write(holds, calls);
         } catch (DataAccessException e) {
+            failing = true;
             log.warn("{} metering rows could not be written now; trying again: {}", batch.size(), e.getMessage());
             return false;
         }
+        failing = false;
         for (int i = 0; i < calls.size(); i++) {
             Settlement call = calls.get(i);
             if (call.hold() != null) {
@@ -152,6 +155,11 @@ class Settlements {
             metrics.record(call.plan(), call.result(), costs.get(i));
         }
         return true;
+    }
+
+    /** Whether the last write failed: the database is out of reach, so no call is admitted that it could not meter. */
+    boolean failing() {
+        return failing;
     }
 
     /** On shutdown: what is queued is written, and later items are written by their callers. */

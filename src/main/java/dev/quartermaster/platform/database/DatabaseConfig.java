@@ -30,7 +30,9 @@ class DatabaseConfig {
         config.setUsername(settings.username());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(properties.database().poolSize());
-        config.setConnectionTimeout(10_000);
+        // a database out of reach is a 503 within seconds, not a request hanging on the pool
+        config.setConnectionTimeout(2_000);
+        config.setValidationTimeout(1_000);
         return new HikariDataSource(config);
     }
 }
