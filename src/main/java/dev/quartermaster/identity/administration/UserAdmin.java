@@ -1,6 +1,7 @@
 package dev.quartermaster.identity.administration;
 
 import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.Containment;
 import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.identity.authentication.Authenticator;
@@ -19,6 +20,7 @@ import dev.quartermaster.platform.PatchRequest;
 import dev.quartermaster.platform.Text;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -36,9 +38,10 @@ public class UserAdmin {
     private final BCryptPasswordEncoder passwords;
     private final Changes changes;
     private final Containment containment;
+    private final IdentityAudit audit;
 
     UserAdmin(UserStore users, GroupStore groups, ApiKeyStore keys, Tiers tiers, KeyHasher hasher,
-              BCryptPasswordEncoder passwords, Changes changes, Containment containment) {
+              BCryptPasswordEncoder passwords, Changes changes, Containment containment, IdentityAudit audit) {
         this.users = users;
         this.groups = groups;
         this.keys = keys;
@@ -47,6 +50,7 @@ public class UserAdmin {
         this.passwords = passwords;
         this.changes = changes;
         this.containment = containment;
+        this.audit = audit;
     }
 
     public List<UserView> list(int limit, int offset) {
@@ -70,18 +74,22 @@ public class UserAdmin {
         body.rejectAll(errors);
         IdentityRequests.CreateUser request = body.valid();
         containment.mayGrant(caller, request.permissions() == null ? List.of() : request.permissions());
-        containment.mayGrant(caller, permissionsOf(groupIds));
+        groupIds.forEach(group -> containment.mayConfer(caller, group));
         UUID id = users.insert(request.username(), request.displayName(), tier,
                 request.permissions() == null ? List.of() : request.permissions(),
                 request.password() == null ? null : passwords.encode(request.password()));
         users.setGroups(id, groupIds);
         changes.publish(Authenticator.TOPIC);
-        return get(id);
+        UserView created = get(id);
+        Map<String, Object> details = IdentityAudit.user(created);
+        details.put("password", request.password() == null ? "none" : "set");
+        audit.record(caller, "create", "user", id, details);
+        return created;
     }
 
     @Transactional
     public UserView update(UUID id, PatchRequest patch, Caller caller) {
-        get(id);
+        UserView before = get(id);
         containment.mayManage(caller, id);
         List<FieldError> errors = new ArrayList<>();
         if (patch.has("username")) {
@@ -113,6 +121,9 @@ public class UserAdmin {
         if (patch.has("groups")) {
             List<UUID> groupIds = resolveGroups("groups", patch.strings("groups"), errors);
             containment.mayGrant(caller, permissionsOf(groupIds));
+            List<UUID> joined = new ArrayList<>(groupIds);
+            joined.removeAll(before.groups().stream().map(dev.quartermaster.identity.store.GroupRef::id).toList());
+            joined.forEach(group -> containment.mayConfer(caller, group));
             users.setGroups(id, groupIds);
         }
         if (patch.has("password")) {
@@ -121,7 +132,13 @@ public class UserAdmin {
         errors.forEach(patch::reject);
         patch.validate();
         changes.publish(Authenticator.TOPIC);
-        return get(id);
+        UserView after = get(id);
+        audit.recordChanges(caller, "user", id, IdentityAudit.user(before), IdentityAudit.user(after));
+        if (patch.has("password")) {
+            audit.record(caller, "reset_password", "user", id,
+                    Map.of("password", patch.string("password") == null ? "cleared" : "set"));
+        }
+        return after;
     }
 
     @Transactional
@@ -129,10 +146,11 @@ public class UserAdmin {
         UserView user = get(id);
         containment.mayManage(caller, id);
         if (id.equals(caller.userId())) {
-            throw ApiException.conflict("you cannot delete your own user", java.util.Map.of());
+            throw ApiException.conflict("you cannot delete your own user", Map.of());
         }
         users.delete(id);
         changes.publish(Authenticator.TOPIC);
+        audit.record(caller, "delete", "user", id, IdentityAudit.user(user));
         return user;
     }
 
@@ -142,6 +160,9 @@ public class UserAdmin {
         containment.mayManage(caller, userId);
         String key = KeyHasher.newApiKey();
         ApiKeyView created = keys.insert(userId, name, KeyHasher.prefixOf(key), hasher.hash(key));
+        // a key for someone else is a way to act as them: recorded under its own action
+        audit.record(caller, userId.equals(caller.userId()) ? "issue" : "issue_for_another_user", "api_key",
+                created.id(), keyDetails(created));
         return created.withKey(key);
     }
 
@@ -156,7 +177,13 @@ public class UserAdmin {
         ApiKeyView revoked = keys.revoke(userId, keyId)
                 .orElseThrow(() -> ApiException.notFound("user " + userId + " has no API key " + keyId));
         changes.publish(Authenticator.TOPIC);
+        audit.record(caller, "revoke", "api_key", keyId, keyDetails(revoked));
         return revoked;
+    }
+
+    private Map<String, Object> keyDetails(ApiKeyView key) {
+        return dev.quartermaster.platform.FieldChanges.of("userId", key.userId().toString(),
+                "username", get(key.userId()).username(), "name", key.name());
     }
 
     private void checkTier(String field, String tier, List<FieldError> errors) {
