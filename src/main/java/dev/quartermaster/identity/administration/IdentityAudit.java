@@ -3,6 +3,7 @@ package dev.quartermaster.identity.administration;
 import dev.quartermaster.identity.AdminChange;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Tier;
+import dev.quartermaster.identity.store.ApiKeyView;
 import dev.quartermaster.identity.store.GroupRef;
 import dev.quartermaster.identity.store.GroupView;
 import dev.quartermaster.identity.store.RateLimitView;
@@ -54,6 +55,11 @@ class IdentityAudit {
     static Map<String, Object> tier(Tier tier) {
         return FieldChanges.of("name", tier.name(), "rank", tier.rank(), "description", tier.description(),
                 "managedKeys", tier.managedKeys());
+    }
+
+    /** A key by its id (the target), owner and name; never the key, nor its prefix. */
+    static Map<String, Object> key(ApiKeyView key, String username) {
+        return FieldChanges.of("userId", key.userId().toString(), "username", username, "name", key.name());
     }
 
     static Map<String, Object> limits(RateLimitView limits) {
