@@ -53,6 +53,13 @@ public class Containment {
         });
     }
 
+    /** A tier-wide setting (budget, rate limits) changes every user of the tier: each must be manageable. */
+    public void mayManageTier(Caller caller, String tier) {
+        if (users.anyInTierBeyond(tier, caller.permissions(), caller.groupIds(), !sharesConnections(caller))) {
+            throw ApiException.forbidden("tier " + tier + " has users with permissions or groups you do not hold");
+        }
+    }
+
     /** The caller may add users to the group: they hold its permissions and belong to it. */
     public void mayConfer(Caller caller, UUID groupId) {
         groups.find(groupId).ifPresent(group -> mayConfer(caller, group));

@@ -113,6 +113,23 @@ class ContainmentTest {
     }
 
     @Test
+    void setsTierBudgetsAndRateLimitsOnlyOfTiersWhoseUsersItMayManage(TestApi api) {
+        String adminTier = api.asAdmin().get("/api/v1/system/me").json().get("data").get("tier").stringValue();
+        String plainTier = Names.unique("plain");
+        api.asAdmin().post("/api/v1/system/tiers", "{\"name\": \"" + plainTier + "\", \"rank\": " + Names.uniqueRank() + "}");
+        TestUsers.create(api, plainTier);
+
+        assertThat(asManager.patch("/api/v1/system/budgets/tiers/" + adminTier, "{\"dailyLimit\": 1000000}").status())
+                .as("the tier of a more powerful user").isEqualTo(403);
+        assertThat(asManager.put("/api/v1/system/tiers/" + adminTier + "/rate-limits", "{\"requestsPerMinute\": 1000000}")
+                .status()).isEqualTo(403);
+        assertThat(asManager.patch("/api/v1/system/budgets/tiers/" + plainTier, "{\"dailyLimit\": 5}").status())
+                .isEqualTo(200);
+        assertThat(asManager.put("/api/v1/system/tiers/" + plainTier + "/rate-limits", "{\"requestsPerMinute\": 50}")
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     void cannotActAsAMemberOfAGroupItIsNotIn(TestApi api) {
         String finance = group(api, "finance", "[]");
         TestUser member = TestUsers.create(api, "free");

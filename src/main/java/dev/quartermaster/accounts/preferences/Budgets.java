@@ -56,6 +56,7 @@ public class Budgets {
     @Transactional
     public Limits setTier(String tier, PatchRequest body, Caller caller) {
         tiers.find(tier).orElseThrow(() -> ApiException.notFound("no tier " + tier));
+        containment.mayManageTier(caller, tier);
         Limits before = tier(tier);
         Limits limits = patched(before, body);
         store.setTier(tier, limits);

@@ -47,6 +47,7 @@ public class RateLimitAdmin {
     @Transactional
     public RateLimitView setTier(String name, PatchRequest body, boolean replace, Caller caller) {
         requireTier(name);
+        containment.mayManageTier(caller, name);
         RateLimitView before = store.tier(name);
         RateLimitView limits = read(body, replace ? RateLimitView.NONE : before);
         store.setTier(name, limits);
