@@ -6,6 +6,7 @@ import dev.quartermaster.accounts.byok.ByokStore;
 import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.CacheProperties;
 import dev.quartermaster.platform.KeyedCache;
 import dev.quartermaster.platform.Topic;
 import dev.quartermaster.providers.ProfileSummary;
@@ -36,12 +37,12 @@ public class KeyResolver {
     private final KeyedCache<UUID, Map<ProviderType, ByokKey>> byok;
 
     KeyResolver(ByokStore store, ProviderProfiles profiles, Tiers tiers, Vault vault,
-                Changes changes) {
+                Changes changes, CacheProperties cache) {
         this.store = store;
         this.profiles = profiles;
         this.tiers = tiers;
         this.vault = vault;
-        this.byok = KeyedCache.perKey(changes, TOPIC, 1_000_000, UUID::fromString);
+        this.byok = KeyedCache.perKey(changes, TOPIC, 1_000_000, cache.credentialMaxAge(), UUID::fromString);
     }
 
     public KeyResolution resolve(UUID userId, String tier, ProviderType provider) {

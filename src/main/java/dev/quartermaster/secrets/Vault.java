@@ -1,6 +1,7 @@
 package dev.quartermaster.secrets;
 
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.CacheProperties;
 import dev.quartermaster.platform.KeyedCache;
 import dev.quartermaster.platform.Topic;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +26,11 @@ public class Vault {
     private final Changes changes;
     private final KeyedCache<SecretOwner, VaultStore.Sealed> sealed;
 
-    Vault(VaultStore store, MasterKey key, VaultKeyCheck check, Changes changes) {
+    Vault(VaultStore store, MasterKey key, VaultKeyCheck check, Changes changes, CacheProperties cache) {
         this.store = store;
         this.key = key;
         this.changes = changes;
-        this.sealed = KeyedCache.perKey(changes, TOPIC, 100_000, SecretOwner::parse);
+        this.sealed = KeyedCache.perKey(changes, TOPIC, 100_000, cache.credentialMaxAge(), SecretOwner::parse);
         check.verify();
     }
 

@@ -43,7 +43,8 @@ class KeyResolverTest {
         when(tiers.find(anyString())).thenReturn(Optional.empty());
         when(tiers.find("free")).thenReturn(Optional.of(tier("free", false)));
         when(tiers.find("pro")).thenReturn(Optional.of(tier("pro", true)));
-        resolver = new KeyResolver(store, providerProfiles, tiers, mock(Vault.class), mock(Changes.class));
+        resolver = new KeyResolver(store, providerProfiles, tiers, mock(Vault.class), mock(Changes.class),
+                new dev.quartermaster.platform.CacheProperties(java.time.Duration.ofSeconds(60)));
     }
 
     @Test

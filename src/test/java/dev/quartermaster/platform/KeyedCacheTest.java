@@ -2,7 +2,9 @@ package dev.quartermaster.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class KeyedCacheTest {
@@ -47,6 +49,19 @@ class KeyedCacheTest {
     void absentValuesAreNotCached() {
         assertThat(cache.get("a", key -> null)).isNull();
         assertThat(cache.get("a", this::load)).isEqualTo("a1");
+    }
+
+    @Test
+    void anEntryOlderThanTheMaximumAgeIsLoadedAgain() {
+        AtomicLong now = new AtomicLong();
+        KeyedCache<String, String> aging = new KeyedCache<>(100, Duration.ofSeconds(60), now::get);
+        aging.get("a", this::load);
+
+        now.set(Duration.ofSeconds(59).toNanos());
+        assertThat(aging.get("a", this::load)).as("still young").isEqualTo("a1");
+        now.set(Duration.ofSeconds(61).toNanos());
+        assertThat(aging.get("a", this::load)).as("too old, though nothing said it changed").isEqualTo("a2");
+        assertThat(aging.get("a", this::load)).isEqualTo("a2");
     }
 
     private String load(String key) {

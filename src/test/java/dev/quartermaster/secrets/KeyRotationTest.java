@@ -114,7 +114,8 @@ class KeyRotationTest {
     };
 
     private Vault vault(MasterKey key) {
-        return new Vault(new VaultStore(jdbc), key, check(key), NO_CHANGES);
+        return new Vault(new VaultStore(jdbc), key, check(key), NO_CHANGES,
+                new dev.quartermaster.platform.CacheProperties(java.time.Duration.ofSeconds(60)));
     }
 
     private VaultKeyCheck check(MasterKey key) {

@@ -2,11 +2,14 @@ package dev.quartermaster.accounts.preferences;
 
 import dev.quartermaster.accounts.BudgetLimits;
 import dev.quartermaster.accounts.preferences.BudgetStore.UserLimits;
+import dev.quartermaster.audit.AuditLog;
 import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.Containment;
 import dev.quartermaster.identity.Directory;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.FieldChanges;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
 import java.math.BigDecimal;
@@ -17,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Budget limits per tier and per user (admins), and each user's personal cap below them. */
 @Service
@@ -25,12 +29,16 @@ public class Budgets {
     private final BudgetStore store;
     private final Tiers tiers;
     private final Directory directory;
+    private final Containment containment;
+    private final AuditLog audit;
     private final Changes changes;
 
-    Budgets(BudgetStore store, Tiers tiers, Directory directory, Changes changes) {
+    Budgets(BudgetStore store, Tiers tiers, Directory directory, Containment containment, AuditLog audit, Changes changes) {
         this.store = store;
         this.tiers = tiers;
         this.directory = directory;
+        this.containment = containment;
+        this.audit = audit;
         this.changes = changes;
     }
 
@@ -49,10 +57,14 @@ public class Budgets {
         return store.tier(tier);
     }
 
-    public Limits setTier(String tier, PatchRequest body) {
+    @Transactional
+    public Limits setTier(String tier, PatchRequest body, Caller caller) {
         tiers.find(tier).orElseThrow(() -> ApiException.notFound("no tier " + tier));
-        Limits limits = patched(tier(tier), body);
+        containment.mayManageTier(caller, tier);
+        Limits before = tier(tier);
+        Limits limits = patched(before, body);
         store.setTier(tier, limits);
+        recordChange(caller, "tier_budget", tier, before, limits);
         changes.publish(BudgetLimits.TOPIC);
         return limits;
     }
@@ -62,12 +74,29 @@ public class Budgets {
         return store.user(userId, UserLimits.ADMIN);
     }
 
-    public Limits setUser(UUID userId, PatchRequest body) {
+    /** A user's limits are managed like the user: only by someone who may manage them. */
+    @Transactional
+    public Limits setUser(UUID userId, PatchRequest body, Caller caller) {
         requireUser(userId);
-        Limits limits = patched(store.user(userId, UserLimits.ADMIN), body);
+        containment.mayManage(caller, userId);
+        Limits before = store.user(userId, UserLimits.ADMIN);
+        Limits limits = patched(before, body);
         store.setUser(userId, UserLimits.ADMIN, limits);
+        recordChange(caller, "user_budget", userId.toString(), before, limits);
         changes.publish(BudgetLimits.TOPIC);
         return limits;
+    }
+
+    private void recordChange(Caller caller, String type, String target, Limits before, Limits after) {
+        Map<String, Object> changed = FieldChanges.between(describe(before), describe(after));
+        if (!changed.isEmpty()) {
+            audit.record(caller, "update", type, target, changed);
+        }
+    }
+
+    private static Map<String, Object> describe(Limits limits) {
+        return FieldChanges.of("monthlyLimit", FieldChanges.plain(limits.monthlyLimit()),
+                "dailyLimit", FieldChanges.plain(limits.dailyLimit()));
     }
 
     /** A personal cap may lower the allowed limits, never raise them. */

@@ -2,6 +2,7 @@ package dev.quartermaster.accounts.web;
 
 import dev.quartermaster.accounts.preferences.Budgets;
 import dev.quartermaster.accounts.preferences.Limits;
+import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.platform.Envelope;
@@ -49,8 +50,8 @@ class BudgetAdminController {
 
     @PatchMapping("/tiers/{tier}")
     @RequiresPermission(Permissions.USERS_UPDATE)
-    Envelope<LimitsView> setTier(@PathVariable String tier, @RequestBody JsonNode body) {
-        return Envelope.of(LimitsView.of(budgets.setTier(tier, PatchRequest.of(body))));
+    Envelope<LimitsView> setTier(Caller caller, @PathVariable String tier, @RequestBody JsonNode body) {
+        return Envelope.of(LimitsView.of(budgets.setTier(tier, PatchRequest.of(body), caller)));
     }
 
     @GetMapping("/users/{userId}")
@@ -61,7 +62,7 @@ class BudgetAdminController {
 
     @PatchMapping("/users/{userId}")
     @RequiresPermission(Permissions.USERS_UPDATE)
-    Envelope<LimitsView> setUser(@PathVariable UUID userId, @RequestBody JsonNode body) {
-        return Envelope.of(LimitsView.of(budgets.setUser(userId, PatchRequest.of(body))));
+    Envelope<LimitsView> setUser(Caller caller, @PathVariable UUID userId, @RequestBody JsonNode body) {
+        return Envelope.of(LimitsView.of(budgets.setUser(userId, PatchRequest.of(body), caller)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.quartermaster.catalog.editing;
 
+import dev.quartermaster.audit.AuditLog;
 import dev.quartermaster.catalog.ArtifactResponses.ModelResultItem;
 import dev.quartermaster.catalog.ArtifactResponses;
 import dev.quartermaster.catalog.Catalog;
@@ -13,6 +14,7 @@ import dev.quartermaster.catalog.model.StoredModel;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
+import dev.quartermaster.platform.FieldChanges;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 public class ModelEditor {
 
     static final int MAX_ITEMS = 500;
+    static final String AUDIT_TYPE = "catalog_model";
     private static final Set<String> UPDATE_EXTRA = Set.of("model_id", "draft_id", "expected_version");
 
     private final ModelStore store;
@@ -39,15 +42,17 @@ public class ModelEditor {
     private final ModelRules rules;
     private final ItemTransactions items;
     private final Changes changes;
+    private final AuditLog audit;
 
     ModelEditor(ModelStore store, DraftStore draftStore, Drafts drafts, ModelRules rules, ItemTransactions items,
-                Changes changes) {
+                Changes changes, AuditLog audit) {
         this.store = store;
         this.draftStore = draftStore;
         this.drafts = drafts;
         this.rules = rules;
         this.items = items;
         this.changes = changes;
+        this.audit = audit;
     }
 
     public ArtifactResponses.ModelResults create(Caller caller, List<JsonNode> models) {
@@ -78,6 +83,7 @@ public class ModelEditor {
         UUID id = store.insert(fields, false);
         UUID draftId = draftStore.insert(caller.userId(), id, 1, fields);
         changes.publish(Catalog.TOPIC);
+        audit.record(caller, "create", AUDIT_TYPE, id.toString(), describe(fields));
         return new ModelResultItem(index, true, id, draftId, 1, "created", List.of());
     }
 
@@ -96,6 +102,7 @@ public class ModelEditor {
         StoredModel model = store.find(modelId).orElseThrow(() -> ApiException.notFound("no model " + modelId));
         ModelFields fields = valid(patch, model.fields(), modelId);
         int version = write(modelId, fields, expected == null ? model.version() : expected);
+        recordUpdate(caller, modelId, model.fields(), fields, Map.of());
         return new ModelResultItem(index, true, modelId, null, version, "updated", List.of());
     }
 
@@ -111,9 +118,14 @@ public class ModelEditor {
         if (draft.modelId() == null) {
             UUID id = store.insert(fields, false);
             changes.publish(Catalog.TOPIC);
+            Map<String, Object> details = describe(fields);
+            details.put("draftId", draft.id().toString());
+            audit.record(caller, "create", AUDIT_TYPE, id.toString(), details);
             return new ModelResultItem(index, true, id, draft.id(), 1, "draft published as a new model", List.of());
         }
+        ModelFields current = store.find(draft.modelId()).map(StoredModel::fields).orElse(ModelFields.EMPTY);
         int version = write(draft.modelId(), fields, expected == null ? draft.modelVersion() : expected);
+        recordUpdate(caller, draft.modelId(), current, fields, Map.of("draftId", draft.id().toString()));
         return new ModelResultItem(index, true, draft.modelId(), draft.id(), version, "draft published", List.of());
     }
 
@@ -125,6 +137,22 @@ public class ModelEditor {
         });
         changes.publish(Catalog.TOPIC);
         return version;
+    }
+
+    private void recordUpdate(Caller caller, UUID modelId, ModelFields before, ModelFields after, Map<String, Object> extra) {
+        Map<String, Object> changed = FieldChanges.between(describe(before), describe(after));
+        changed.putAll(extra);
+        audit.record(caller, "update", AUDIT_TYPE, modelId.toString(), changed);
+    }
+
+    /** A model's fields as its audit entries show them. */
+    static Map<String, Object> describe(ModelFields f) {
+        Map<String, Object> sections = new java.util.TreeMap<>();
+        f.sections().forEach((kind, ids) -> sections.put(kind.section(), ids.stream().map(UUID::toString).toList()));
+        return FieldChanges.of("name", f.name(), "description", f.description(), "value", f.value(),
+                "provider", f.provider(), "tier", f.tier(), "capabilities", f.capabilities(),
+                "contextWindow", f.contextWindow(), "active", f.active(),
+                "providerIds", f.providerIds().stream().map(UUID::toString).toList(), "sections", sections);
     }
 
     /** The patched fields, completed with defaults, or every problem with them at once. */

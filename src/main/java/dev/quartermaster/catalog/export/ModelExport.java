@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * whatever the catalog's size and any server process can serve the download.
  */
 @Service
+@EnableConfigurationProperties(ExportProperties.class)
 public class ModelExport {
 
     static final List<String> HEADER = List.of("model_id", "value", "name", "description", "provider", "tier",
@@ -38,12 +40,15 @@ public class ModelExport {
     private final TransactionTemplate transaction;
     private final UploadStore uploads;
     private final ModelStore models;
+    private final ExportLimits limits;
 
-    ModelExport(ExportStore rows, PlatformTransactionManager manager, UploadStore uploads, ModelStore models) {
+    ModelExport(ExportStore rows, PlatformTransactionManager manager, UploadStore uploads, ModelStore models,
+                ExportLimits limits) {
         this.exportRows = rows;
         this.transaction = new TransactionTemplate(manager);
         this.uploads = uploads;
         this.models = models;
+        this.limits = limits;
     }
 
     public ArtifactResponses.Exported export(Caller caller, UUID modelId) {
@@ -54,12 +59,13 @@ public class ModelExport {
         String name = "models-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + id.toString().substring(0, 8)
                 + ".csv";
         // one transaction: the upload row and its chunks appear together, once complete, or not at all
-        int rows = transaction.execute(status -> {
+        int rows = limits.onThisServer(() -> transaction.execute(status -> {
+            limits.admit(caller.userId());
             UploadChunks file = uploads.create(id, caller.userId(), name);
             int written = write(file, modelId);
             uploads.complete(id, written, file.size());
             return written;
-        });
+        }));
         return new ArtifactResponses.Exported(id, name, rows);
     }
 

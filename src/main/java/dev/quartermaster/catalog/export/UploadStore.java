@@ -54,8 +54,21 @@ public class UploadStore {
     public Optional<Upload> find(UUID owner, UUID id) {
         return jdbc.sql("""
                 select id, owner_id, file_name, row_count, size_bytes, created_at from catalog_uploads
-                 where owner_id = ? and id = ?
+                 where owner_id = ? and id = ? and deleted_at is null
                 """).params(owner, id).query(Upload.class).optional();
+    }
+
+    /**
+     * Deletes the owner's upload's bytes, in one statement. The row stays, marked deleted, until the
+     * retention sweep, so that deleting exports does not make room under the hourly limit.
+     */
+    public boolean delete(UUID owner, UUID id) {
+        return jdbc.sql("""
+                with gone as (update catalog_uploads set deleted_at = now()
+                               where owner_id = ? and id = ? and deleted_at is null returning id),
+                     bytes as (delete from catalog_upload_chunks where upload_id in (select id from gone))
+                select count(*) from gone
+                """).params(owner, id).query(Long.class).single() > 0;
     }
 
     /**

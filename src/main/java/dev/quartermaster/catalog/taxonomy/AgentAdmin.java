@@ -1,12 +1,16 @@
 package dev.quartermaster.catalog.taxonomy;
 
+import dev.quartermaster.audit.AuditLog;
 import dev.quartermaster.catalog.Catalog;
+import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.Checked;
+import dev.quartermaster.platform.FieldChanges;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,12 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AgentAdmin {
 
+    private static final String AUDIT_TYPE = "catalog_agent";
+
     private final AgentStore store;
     private final Changes changes;
+    private final AuditLog audit;
 
-    AgentAdmin(AgentStore store, Changes changes) {
+    AgentAdmin(AgentStore store, Changes changes, AuditLog audit) {
         this.store = store;
         this.changes = changes;
+        this.audit = audit;
     }
 
     public List<Agent> list() {
@@ -32,7 +40,7 @@ public class AgentAdmin {
     }
 
     @Transactional
-    public Agent create(Checked<TaxonomyRequests.NewAgent> body) {
+    public Agent create(Checked<TaxonomyRequests.NewAgent> body, Caller caller) {
         if (body.sent().name() != null && store.nameTaken(body.sent().name(), null)) {
             body.reject(new FieldError("name", "is already taken"));
         }
@@ -40,12 +48,14 @@ public class AgentAdmin {
         TaxonomyRequests.NewAgent agent = body.valid();
         UUID id = store.insert(agent.name(), agent.description() == null ? "" : agent.description());
         store.setModels(id, agent.modelIds());
-        return changed(id);
+        Agent created = changed(id);
+        audit.record(caller, "create", AUDIT_TYPE, id.toString(), describe(created));
+        return created;
     }
 
     @Transactional
-    public Agent update(UUID id, PatchRequest patch) {
-        get(id);
+    public Agent update(UUID id, PatchRequest patch, Caller caller) {
+        Agent before = get(id);
         if (patch.has("name")) {
             store.set(id, "name", name(patch, id));
         }
@@ -57,15 +67,26 @@ public class AgentAdmin {
             store.setModels(id, models(patch));
         }
         patch.validate();
-        return changed(id);
+        Agent after = changed(id);
+        Map<String, Object> changed = FieldChanges.between(describe(before), describe(after));
+        if (!changed.isEmpty()) {
+            audit.record(caller, "update", AUDIT_TYPE, id.toString(), changed);
+        }
+        return after;
     }
 
     @Transactional
-    public Agent delete(UUID id) {
+    public Agent delete(UUID id, Caller caller) {
         Agent agent = get(id);
         store.delete(id);
         changes.publish(Catalog.TOPIC);
+        audit.record(caller, "delete", AUDIT_TYPE, id.toString(), describe(agent));
         return agent;
+    }
+
+    private static Map<String, Object> describe(Agent agent) {
+        return FieldChanges.of("name", agent.name(), "description", agent.description(),
+                "modelIds", agent.modelIds().stream().map(UUID::toString).toList());
     }
 
     private String name(PatchRequest body, UUID self) {

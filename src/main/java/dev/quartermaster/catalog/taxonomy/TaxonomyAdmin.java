@@ -1,13 +1,17 @@
 package dev.quartermaster.catalog.taxonomy;
 
+import dev.quartermaster.audit.AuditLog;
+import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.Checked;
+import dev.quartermaster.platform.FieldChanges;
 import dev.quartermaster.platform.FieldError;
 import dev.quartermaster.platform.PatchRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +30,13 @@ public class TaxonomyAdmin {
     private final TaxonomyStore store;
     private final Taxonomy taxonomy;
     private final Changes changes;
+    private final AuditLog audit;
 
-    TaxonomyAdmin(TaxonomyStore store, Taxonomy taxonomy, Changes changes) {
+    TaxonomyAdmin(TaxonomyStore store, Taxonomy taxonomy, Changes changes, AuditLog audit) {
         this.store = store;
         this.taxonomy = taxonomy;
         this.changes = changes;
+        this.audit = audit;
     }
 
     public List<TaxonomyEntry> list(TaxonomyKind kind) {
@@ -42,7 +48,7 @@ public class TaxonomyAdmin {
     }
 
     @Transactional
-    public TaxonomyEntry create(TaxonomyKind kind, Checked<TaxonomyRequests.Entry> body) {
+    public TaxonomyEntry create(TaxonomyKind kind, Checked<TaxonomyRequests.Entry> body, Caller caller) {
         List<FieldError> errors = new ArrayList<>();
         if (body.sent().name() != null && store.nameTaken(kind, body.sent().name(), null)) {
             errors.add(new FieldError("name", "is already taken by another " + kind.stored()));
@@ -52,12 +58,14 @@ public class TaxonomyAdmin {
         TaxonomyRequests.Entry entry = body.valid();
         UUID id = store.insert(kind, entry.name(), entry.description() == null ? "" : entry.description(), prices);
         changed();
-        return get(kind, id);
+        TaxonomyEntry created = get(kind, id);
+        audit.record(caller, "create", auditType(kind), id.toString(), describe(created));
+        return created;
     }
 
     /** Checks every sent field over the current entry, then writes them in one update: one PATCH, one version. */
     @Transactional
-    public TaxonomyEntry update(TaxonomyKind kind, UUID id, PatchRequest patch) {
+    public TaxonomyEntry update(TaxonomyKind kind, UUID id, PatchRequest patch, Caller caller) {
         TaxonomyEntry current = get(kind, id);
         String name = patch.has("name") ? name(kind, patch, id) : current.name();
         String description = patch.has("description") ? patch.stringAtMost("description", TaxonomyRequests.DESCRIPTION) : current.description();
@@ -67,15 +75,32 @@ public class TaxonomyAdmin {
             store.update(id, name, description == null ? "" : description, prices);
             changed();
         }
-        return get(kind, id);
+        TaxonomyEntry after = get(kind, id);
+        Map<String, Object> changed = FieldChanges.between(describe(current), describe(after));
+        if (!changed.isEmpty()) {
+            audit.record(caller, "update", auditType(kind), id.toString(), changed);
+        }
+        return after;
     }
 
     @Transactional
-    public TaxonomyEntry delete(TaxonomyKind kind, UUID id) {
+    public TaxonomyEntry delete(TaxonomyKind kind, UUID id, Caller caller) {
         TaxonomyEntry entry = get(kind, id);
         store.delete(kind, id);
         changed();
+        audit.record(caller, "delete", auditType(kind), id.toString(), describe(entry));
         return entry;
+    }
+
+    private static String auditType(TaxonomyKind kind) {
+        return "taxonomy_" + kind.stored();
+    }
+
+    /** An entry as its audit entries show it; prices exactly, as written. */
+    private static Map<String, Object> describe(TaxonomyEntry entry) {
+        return FieldChanges.of("name", entry.name(), "description", entry.description(),
+                "inputPricePerMillion", FieldChanges.plain(entry.inputPricePerMillion()),
+                "outputPricePerMillion", FieldChanges.plain(entry.outputPricePerMillion()), "currency", entry.currency());
     }
 
     private String name(TaxonomyKind kind, PatchRequest body, UUID self) {

@@ -4,6 +4,7 @@ import dev.quartermaster.catalog.taxonomy.Agent;
 import dev.quartermaster.catalog.taxonomy.AgentAdmin;
 import dev.quartermaster.catalog.taxonomy.TaxonomyRequests;
 import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.platform.Checked;
@@ -49,19 +50,19 @@ class AgentController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permissions.MODELS_CREATE)
-    Envelope<Agent> create(@RequestBody Checked<TaxonomyRequests.NewAgent> agent) {
-        return Envelope.of(admin.create(agent));
+    Envelope<Agent> create(Caller caller, @RequestBody Checked<TaxonomyRequests.NewAgent> agent) {
+        return Envelope.of(admin.create(agent, caller));
     }
 
     @PatchMapping("/{id}")
     @RequiresPermission(Permissions.MODELS_UPDATE)
-    Envelope<Agent> update(@PathVariable UUID id, @RequestBody JsonNode body) {
-        return Envelope.of(admin.update(id, PatchRequest.of(body)));
+    Envelope<Agent> update(Caller caller, @PathVariable UUID id, @RequestBody JsonNode body) {
+        return Envelope.of(admin.update(id, PatchRequest.of(body), caller));
     }
 
     @DeleteMapping("/{id}")
     @RequiresPermission(Permissions.MODELS_DELETE)
-    Envelope<Agent> delete(@PathVariable UUID id) {
-        return Envelope.of(admin.delete(id));
+    Envelope<Agent> delete(Caller caller, @PathVariable UUID id) {
+        return Envelope.of(admin.delete(id, caller));
     }
 }

@@ -94,15 +94,15 @@ class ModelArtifactController {
     @Operation(summary = "Duplicate Model", description = "Copies a model under a new id, name \"X (copy)\" and value "
             + "\"x-copy\".")
     @RequiresPermission(Permissions.MODELS_CREATE)
-    ArtifactResponses.Duplicated duplicate(@RequestBody ArtifactRequests.Duplicate request) {
-        return copies.duplicate(request.modelId());
+    ArtifactResponses.Duplicated duplicate(Caller caller, @RequestBody ArtifactRequests.Duplicate request) {
+        return copies.duplicate(request.modelId(), caller);
     }
 
     @PostMapping("delete")
     @Operation(summary = "Delete Model", description = "Deletes models, each on its own: one result per id.")
     @RequiresPermission(Permissions.MODELS_DELETE)
-    ArtifactResponses.DeleteResults delete(@RequestBody ArtifactRequests.Delete request) {
-        return copies.delete(request.modelIds());
+    ArtifactResponses.DeleteResults delete(Caller caller, @RequestBody ArtifactRequests.Delete request) {
+        return copies.delete(request.modelIds(), caller);
     }
 
     @PatchMapping("draft")

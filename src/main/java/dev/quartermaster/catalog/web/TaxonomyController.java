@@ -5,6 +5,7 @@ import dev.quartermaster.catalog.taxonomy.TaxonomyEntry;
 import dev.quartermaster.catalog.taxonomy.TaxonomyKind;
 import dev.quartermaster.catalog.taxonomy.TaxonomyRequests;
 import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.platform.ApiException;
@@ -54,21 +55,22 @@ class TaxonomyController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permissions.MODELS_CREATE)
-    Envelope<TaxonomyEntry> create(@PathVariable String kind, @RequestBody Checked<TaxonomyRequests.Entry> entry) {
-        return Envelope.of(admin.create(kind(kind), entry));
+    Envelope<TaxonomyEntry> create(Caller caller, @PathVariable String kind,
+                                   @RequestBody Checked<TaxonomyRequests.Entry> entry) {
+        return Envelope.of(admin.create(kind(kind), entry, caller));
     }
 
     @PatchMapping("/{id}")
     @RequiresPermission(Permissions.MODELS_UPDATE)
-    Envelope<TaxonomyEntry> update(@PathVariable String kind, @PathVariable UUID id,
+    Envelope<TaxonomyEntry> update(Caller caller, @PathVariable String kind, @PathVariable UUID id,
                                    @RequestBody JsonNode body) {
-        return Envelope.of(admin.update(kind(kind), id, PatchRequest.of(body)));
+        return Envelope.of(admin.update(kind(kind), id, PatchRequest.of(body), caller));
     }
 
     @DeleteMapping("/{id}")
     @RequiresPermission(Permissions.MODELS_DELETE)
-    Envelope<TaxonomyEntry> delete(@PathVariable String kind, @PathVariable UUID id) {
-        return Envelope.of(admin.delete(kind(kind), id));
+    Envelope<TaxonomyEntry> delete(Caller caller, @PathVariable String kind, @PathVariable UUID id) {
+        return Envelope.of(admin.delete(kind(kind), id, caller));
     }
 
     private static TaxonomyKind kind(String path) {

@@ -15,14 +15,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v5/uploads/{upload_id}}: an export, to the user who made it, from the database
- * (any server process can answer), written to the response one chunk at a time.
+ * (any server process can answer), written to the response one chunk at a time; {@code DELETE}
+ * removes it before its retention period ends.
  */
 @RestController
 class UploadController {
@@ -50,5 +54,16 @@ class UploadController {
                 ContentDisposition.attachment().filename(upload.fileName()).build().toString());
         response.setContentLengthLong(upload.sizeBytes());
         uploads.copy(upload.id(), response.getOutputStream());
+    }
+
+    @DeleteMapping("/api/v5/uploads/{upload_id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete an export", description = "Deletes an export of yours now, rather than when its "
+            + "retention period ends (404 for anyone else's).")
+    @RequiresPermission(Permissions.MODELS_READ)
+    void delete(Caller caller, @PathVariable("upload_id") UUID uploadId) {
+        if (!uploads.delete(caller.userId(), uploadId)) {
+            throw ApiException.notFound("you have no upload " + uploadId);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.quartermaster.identity.administration;
 
 import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.Containment;
 import dev.quartermaster.identity.authentication.Authenticator;
 import dev.quartermaster.identity.store.GroupStore;
 import dev.quartermaster.identity.store.GroupView;
@@ -23,11 +24,13 @@ public class GroupAdmin {
     private final GroupStore groups;
     private final Changes changes;
     private final Containment containment;
+    private final IdentityAudit audit;
 
-    GroupAdmin(GroupStore groups, Changes changes, Containment containment) {
+    GroupAdmin(GroupStore groups, Changes changes, Containment containment, IdentityAudit audit) {
         this.groups = groups;
         this.changes = changes;
         this.containment = containment;
+        this.audit = audit;
     }
 
     public List<GroupView> list() {
@@ -50,12 +53,15 @@ public class GroupAdmin {
         containment.mayGrant(caller, request.permissions() == null ? List.of() : request.permissions());
         UUID id = groups.insert(request.name(), request.description() == null ? "" : request.description(),
                 request.permissions() == null ? List.of() : request.permissions());
-        return get(id);
+        GroupView created = get(id);
+        audit.record(caller, "create", "group", id, IdentityAudit.group(created));
+        return created;
     }
 
     @Transactional
     public GroupView update(UUID id, PatchRequest patch, Caller caller) {
-        containment.mayGrant(caller, get(id).permissions());
+        GroupView before = get(id);
+        containment.mayGrant(caller, before.permissions());
         if (patch.has("name")) {
             String name = patch.string("name");
             if (name == null || name.isBlank() || name.length() > IdentityRequests.GROUP_NAME) {
@@ -78,14 +84,19 @@ public class GroupAdmin {
         }
         patch.validate();
         changes.publish(Authenticator.TOPIC);
-        return get(id);
+        GroupView after = get(id);
+        audit.recordChanges(caller, "group", id, IdentityAudit.group(before), IdentityAudit.group(after));
+        return after;
     }
 
+    /** Removing a group takes its permissions (and its shared connections, deleted with it) from its members. */
     @Transactional
-    public GroupView delete(UUID id) {
+    public GroupView delete(UUID id, Caller caller) {
         GroupView group = get(id);
+        containment.mayDelete(caller, group);
         groups.delete(id);
         changes.publish(Authenticator.TOPIC);
+        audit.record(caller, "delete", "group", id, IdentityAudit.group(group));
         return group;
     }
 }

@@ -1,6 +1,7 @@
 package dev.quartermaster.identity.administration;
 
 import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.Containment;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.identity.store.RateLimitStore;
 import dev.quartermaster.identity.store.RateLimitView;
@@ -29,13 +30,16 @@ public class RateLimitAdmin {
     private final Tiers tiers;
     private final UserAdmin users;
     private final Containment containment;
+    private final IdentityAudit audit;
     private final Changes changes;
 
-    RateLimitAdmin(RateLimitStore store, Tiers tiers, UserAdmin users, Containment containment, Changes changes) {
+    RateLimitAdmin(RateLimitStore store, Tiers tiers, UserAdmin users, Containment containment, IdentityAudit audit,
+                   Changes changes) {
         this.store = store;
         this.tiers = tiers;
         this.users = users;
         this.containment = containment;
+        this.audit = audit;
         this.changes = changes;
     }
 
@@ -45,10 +49,13 @@ public class RateLimitAdmin {
     }
 
     @Transactional
-    public RateLimitView setTier(String name, PatchRequest body, boolean replace) {
+    public RateLimitView setTier(String name, PatchRequest body, boolean replace, Caller caller) {
         requireTier(name);
-        RateLimitView limits = read(body, replace ? RateLimitView.NONE : store.tier(name));
+        containment.mayManageTier(caller, name);
+        RateLimitView before = store.tier(name);
+        RateLimitView limits = read(body, replace ? RateLimitView.NONE : before);
         store.setTier(name, limits);
+        audit.recordChanges(caller, "tier_rate_limits", name, IdentityAudit.limits(before), IdentityAudit.limits(limits));
         changes.publish(Tiers.RATE_LIMITS_TOPIC);
         return limits;
     }
@@ -62,8 +69,10 @@ public class RateLimitAdmin {
     public RateLimitView setApiKey(UUID userId, UUID keyId, PatchRequest body, boolean replace, Caller caller) {
         requireKey(userId, keyId);
         containment.mayManage(caller, userId);
-        RateLimitView limits = read(body, replace ? RateLimitView.NONE : store.apiKey(keyId));
+        RateLimitView before = store.apiKey(keyId);
+        RateLimitView limits = read(body, replace ? RateLimitView.NONE : before);
         store.setApiKey(keyId, limits);
+        audit.recordChanges(caller, "api_key_rate_limits", keyId, IdentityAudit.limits(before), IdentityAudit.limits(limits));
         changes.publish(Tiers.RATE_LIMITS_TOPIC);
         return limits;
     }

@@ -1,5 +1,6 @@
 package dev.quartermaster.identity.administration;
 
+import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.identity.authentication.Authenticator;
@@ -23,12 +24,14 @@ public class TierAdmin {
     private final UserStore users;
     private final Tiers tiers;
     private final Changes changes;
+    private final IdentityAudit audit;
 
-    TierAdmin(TierStore store, UserStore users, Tiers tiers, Changes changes) {
+    TierAdmin(TierStore store, UserStore users, Tiers tiers, Changes changes, IdentityAudit audit) {
         this.store = store;
         this.users = users;
         this.tiers = tiers;
         this.changes = changes;
+        this.audit = audit;
     }
 
     public Tier get(String name) {
@@ -36,7 +39,7 @@ public class TierAdmin {
     }
 
     @Transactional
-    public Tier create(Checked<IdentityRequests.CreateTier> body) {
+    public Tier create(Checked<IdentityRequests.CreateTier> body, Caller caller) {
         IdentityRequests.CreateTier sent = body.sent();
         if (sent.name() != null && tiers.find(sent.name()).isPresent()) {
             body.reject(new FieldError("name", "is already taken"));
@@ -48,12 +51,14 @@ public class TierAdmin {
         store.insert(request.name(), request.rank(), request.description() == null ? "" : request.description(),
                 Boolean.TRUE.equals(request.managedKeys()));
         changed();
-        return get(request.name());
+        Tier created = get(request.name());
+        audit.record(caller, "create", "tier", created.name(), IdentityAudit.tier(created));
+        return created;
     }
 
     @Transactional
-    public Tier update(String name, PatchRequest patch) {
-        get(name);
+    public Tier update(String name, PatchRequest patch, Caller caller) {
+        Tier before = get(name);
         if (patch.has("rank")) {
             Integer rank = patch.integer("rank");
             if (rank == null) {
@@ -73,11 +78,13 @@ public class TierAdmin {
         }
         patch.validate();
         changed();
-        return get(name);
+        Tier after = get(name);
+        audit.recordChanges(caller, "tier", name, IdentityAudit.tier(before), IdentityAudit.tier(after));
+        return after;
     }
 
     @Transactional
-    public Tier delete(String name) {
+    public Tier delete(String name, Caller caller) {
         Tier tier = get(name);
         long members = users.countInTier(name);
         if (members > 0) {
@@ -88,6 +95,7 @@ public class TierAdmin {
         }
         store.delete(name);
         changed();
+        audit.record(caller, "delete", "tier", name, IdentityAudit.tier(tier));
         return tier;
     }
 

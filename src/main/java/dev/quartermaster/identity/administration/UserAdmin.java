@@ -1,13 +1,13 @@
 package dev.quartermaster.identity.administration;
 
 import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.Containment;
 import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.identity.authentication.Authenticator;
 import dev.quartermaster.identity.authentication.KeyHasher;
 import dev.quartermaster.identity.store.ApiKeyStore;
 import dev.quartermaster.identity.store.ApiKeyView;
-import dev.quartermaster.identity.store.GroupStore;
 import dev.quartermaster.identity.store.UserStore;
 import dev.quartermaster.identity.store.UserView;
 import dev.quartermaster.platform.ApiException;
@@ -19,6 +19,7 @@ import dev.quartermaster.platform.PatchRequest;
 import dev.quartermaster.platform.Text;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,24 +30,26 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAdmin {
 
     private final UserStore users;
-    private final GroupStore groups;
+    private final Memberships memberships;
     private final ApiKeyStore keys;
     private final Tiers tiers;
     private final KeyHasher hasher;
     private final BCryptPasswordEncoder passwords;
     private final Changes changes;
     private final Containment containment;
+    private final IdentityAudit audit;
 
-    UserAdmin(UserStore users, GroupStore groups, ApiKeyStore keys, Tiers tiers, KeyHasher hasher,
-              BCryptPasswordEncoder passwords, Changes changes, Containment containment) {
+    UserAdmin(UserStore users, Memberships memberships, ApiKeyStore keys, Tiers tiers, KeyHasher hasher,
+              BCryptPasswordEncoder passwords, Changes changes, Containment containment, IdentityAudit audit) {
         this.users = users;
-        this.groups = groups;
+        this.memberships = memberships;
         this.keys = keys;
         this.tiers = tiers;
         this.hasher = hasher;
         this.passwords = passwords;
         this.changes = changes;
         this.containment = containment;
+        this.audit = audit;
     }
 
     public List<UserView> list(int limit, int offset) {
@@ -63,36 +66,32 @@ public class UserAdmin {
         List<FieldError> errors = new ArrayList<>(PermissionNames.unknown("permissions", sent.permissions()));
         String tier = sent.tier() == null ? tiers.lowest().name() : sent.tier();
         checkTier("tier", tier, errors);
-        List<UUID> groupIds = resolveGroups("groups", sent.groups(), errors);
+        List<UUID> groupIds = memberships.resolve("groups", sent.groups(), errors);
         if (sent.username() != null && users.idOf(sent.username()).isPresent()) {
             errors.add(new FieldError("username", "is already taken"));
         }
         body.rejectAll(errors);
         IdentityRequests.CreateUser request = body.valid();
         containment.mayGrant(caller, request.permissions() == null ? List.of() : request.permissions());
-        containment.mayGrant(caller, permissionsOf(groupIds));
         UUID id = users.insert(request.username(), request.displayName(), tier,
                 request.permissions() == null ? List.of() : request.permissions(),
                 request.password() == null ? null : passwords.encode(request.password()));
-        users.setGroups(id, groupIds);
+        memberships.set(caller, id, List.of(), groupIds);
         changes.publish(Authenticator.TOPIC);
-        return get(id);
+        UserView created = get(id);
+        Map<String, Object> details = IdentityAudit.user(created);
+        details.put("password", request.password() == null ? "none" : "set");
+        audit.record(caller, "create", "user", id, details);
+        return created;
     }
 
     @Transactional
     public UserView update(UUID id, PatchRequest patch, Caller caller) {
-        get(id);
+        UserView before = get(id);
         containment.mayManage(caller, id);
         List<FieldError> errors = new ArrayList<>();
         if (patch.has("username")) {
-            String username = patch.string("username");
-            if (username == null || !username.matches(IdentityRequests.USERNAME)) {
-                patch.reject(new FieldError("username", IdentityRequests.USERNAME_RULE));
-            } else if (users.idOf(username).filter(other -> !other.equals(id)).isPresent()) {
-                patch.reject(new FieldError("username", "is already taken"));
-            } else {
-                users.set(id, "username", username);
-            }
+            rename(id, patch);
         }
         if (patch.has("displayName")) {
             users.set(id, "display_name", patch.stringAtMost("displayName", IdentityRequests.DISPLAY_NAME));
@@ -111,9 +110,7 @@ public class UserAdmin {
             users.set(id, "permissions", permissions.toArray(String[]::new));
         }
         if (patch.has("groups")) {
-            List<UUID> groupIds = resolveGroups("groups", patch.strings("groups"), errors);
-            containment.mayGrant(caller, permissionsOf(groupIds));
-            users.setGroups(id, groupIds);
+            memberships.set(caller, id, before.groups(), memberships.resolve("groups", patch.strings("groups"), errors));
         }
         if (patch.has("password")) {
             users.set(id, "password_hash", password(patch));
@@ -121,7 +118,24 @@ public class UserAdmin {
         errors.forEach(patch::reject);
         patch.validate();
         changes.publish(Authenticator.TOPIC);
-        return get(id);
+        UserView after = get(id);
+        audit.recordChanges(caller, "user", id, IdentityAudit.user(before), IdentityAudit.user(after));
+        if (patch.has("password")) {
+            audit.record(caller, "reset_password", "user", id,
+                    Map.of("password", patch.string("password") == null ? "cleared" : "set"));
+        }
+        return after;
+    }
+
+    private void rename(UUID id, PatchRequest patch) {
+        String username = patch.string("username");
+        if (username == null || !username.matches(IdentityRequests.USERNAME)) {
+            patch.reject(new FieldError("username", IdentityRequests.USERNAME_RULE));
+        } else if (users.idOf(username).filter(other -> !other.equals(id)).isPresent()) {
+            patch.reject(new FieldError("username", "is already taken"));
+        } else {
+            users.set(id, "username", username);
+        }
     }
 
     @Transactional
@@ -129,10 +143,11 @@ public class UserAdmin {
         UserView user = get(id);
         containment.mayManage(caller, id);
         if (id.equals(caller.userId())) {
-            throw ApiException.conflict("you cannot delete your own user", java.util.Map.of());
+            throw ApiException.conflict("you cannot delete your own user", Map.of());
         }
         users.delete(id);
         changes.publish(Authenticator.TOPIC);
+        audit.record(caller, "delete", "user", id, IdentityAudit.user(user));
         return user;
     }
 
@@ -142,6 +157,9 @@ public class UserAdmin {
         containment.mayManage(caller, userId);
         String key = KeyHasher.newApiKey();
         ApiKeyView created = keys.insert(userId, name, KeyHasher.prefixOf(key), hasher.hash(key));
+        // a key for someone else is a way to act as them: recorded under its own action
+        audit.record(caller, userId.equals(caller.userId()) ? "issue" : "issue_for_another_user", "api_key",
+                created.id(), IdentityAudit.key(created, get(userId).username()));
         return created.withKey(key);
     }
 
@@ -156,6 +174,7 @@ public class UserAdmin {
         ApiKeyView revoked = keys.revoke(userId, keyId)
                 .orElseThrow(() -> ApiException.notFound("user " + userId + " has no API key " + keyId));
         changes.publish(Authenticator.TOPIC);
+        audit.record(caller, "revoke", "api_key", keyId, IdentityAudit.key(revoked, get(userId).username()));
         return revoked;
     }
 
@@ -163,20 +182,6 @@ public class UserAdmin {
         if (tier == null || tiers.find(tier).isEmpty()) {
             errors.add(new FieldError(field, "must be one of " + tiers.all().stream().map(Tier::name).toList()));
         }
-    }
-
-    private List<UUID> resolveGroups(String field, List<String> names, List<FieldError> errors) {
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; names != null && i < names.size(); i++) {
-            int index = i;
-            groups.resolve(names.get(i)).ifPresentOrElse(ids::add,
-                    () -> errors.add(new FieldError(field + "[" + index + "]", "no such group")));
-        }
-        return ids;
-    }
-
-    private List<String> permissionsOf(List<UUID> groupIds) {
-        return groupIds.stream().flatMap(g -> groups.find(g).stream()).flatMap(g -> g.permissions().stream()).toList();
     }
 
     private String password(PatchRequest patch) {

@@ -3,6 +3,7 @@ package dev.quartermaster.identity.authentication;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.store.ApiKeyStore;
 import dev.quartermaster.identity.store.UserStore;
+import dev.quartermaster.platform.CacheProperties;
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.KeyedCache;
 import dev.quartermaster.platform.Topic;
@@ -40,15 +41,15 @@ public class Authenticator {
     private final Map<UUID, Instant> lastUsed = new ConcurrentHashMap<>();
 
     Authenticator(UserStore users, ApiKeyStore keys, KeyHasher hasher, JwtVerifier jwt,
-                  BCryptPasswordEncoder passwords, Changes changes) {
+                  BCryptPasswordEncoder passwords, Changes changes, CacheProperties cache) {
         this.users = users;
         this.keys = keys;
         this.hasher = hasher;
         this.jwt = jwt;
         this.passwords = passwords;
-        this.keyOwners = KeyedCache.of(changes, TOPIC, CACHE_SIZE);
-        this.verified = KeyedCache.of(changes, TOPIC, CACHE_SIZE);
-        this.callers = KeyedCache.of(changes, TOPIC, CACHE_SIZE);
+        this.keyOwners = KeyedCache.of(changes, TOPIC, CACHE_SIZE, cache.credentialMaxAge());
+        this.verified = KeyedCache.of(changes, TOPIC, CACHE_SIZE, cache.credentialMaxAge());
+        this.callers = KeyedCache.of(changes, TOPIC, CACHE_SIZE, cache.credentialMaxAge());
     }
 
     /** A verified caller, and the API key they signed in with (null for a password or a JWT). */

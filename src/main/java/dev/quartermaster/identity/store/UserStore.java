@@ -87,6 +87,27 @@ public class UserStore {
         return jdbc.sql("select exists (select 1 from users)").query(Boolean.class).single();
     }
 
+    /**
+     * Whether a user of the tier holds a permission outside {@code permissions} (directly or through a
+     * group), or belongs to a group outside {@code groupIds} (checked only when {@code checkGroups}).
+     */
+    public boolean anyInTierBeyond(String tier, Set<String> permissions, Set<UUID> groupIds, boolean checkGroups) {
+        return jdbc.sql("""
+                select exists (select 1 from users u
+                  where u.tier = :tier
+                    and (exists (select 1 from unnest(u.permissions) p where not p = any(cast(:permissions as text[])))
+                         or exists (select 1 from group_members m join groups g on g.id = m.group_id
+                                     where m.user_id = u.id
+                                       and ((:checkGroups and not m.group_id = any(cast(:groups as uuid[])))
+                                            or exists (select 1 from unnest(g.permissions) p
+                                                        where not p = any(cast(:permissions as text[])))))))
+                """)
+                .param("tier", tier).param("permissions", permissions.toArray(String[]::new))
+                .param("groups", groupIds.stream().map(UUID::toString).toArray(String[]::new))
+                .param("checkGroups", checkGroups)
+                .query(Boolean.class).single();
+    }
+
     public long countInTier(String tier) {
         return jdbc.sql("select count(*) from users where tier = ?").param(tier).query(Long.class).single();
     }

@@ -61,7 +61,7 @@ class GroupController {
 
     @DeleteMapping("/{id}")
     @RequiresPermission(Permissions.USERS_DELETE)
-    Envelope<GroupView> delete(@PathVariable UUID id) {
-        return Envelope.of(admin.delete(id));
+    Envelope<GroupView> delete(Caller caller, @PathVariable UUID id) {
+        return Envelope.of(admin.delete(id, caller));
     }
 }

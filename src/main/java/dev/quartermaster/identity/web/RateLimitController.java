@@ -41,14 +41,14 @@ class RateLimitController {
 
     @PutMapping(TIER)
     @RequiresPermission(Permissions.USERS_UPDATE)
-    Envelope<RateLimitView> putTier(@PathVariable String name, @RequestBody JsonNode body) {
-        return Envelope.of(admin.setTier(name, PatchRequest.of(body), true));
+    Envelope<RateLimitView> putTier(Caller caller, @PathVariable String name, @RequestBody JsonNode body) {
+        return Envelope.of(admin.setTier(name, PatchRequest.of(body), true, caller));
     }
 
     @PatchMapping(TIER)
     @RequiresPermission(Permissions.USERS_UPDATE)
-    Envelope<RateLimitView> patchTier(@PathVariable String name, @RequestBody JsonNode body) {
-        return Envelope.of(admin.setTier(name, PatchRequest.of(body), false));
+    Envelope<RateLimitView> patchTier(Caller caller, @PathVariable String name, @RequestBody JsonNode body) {
+        return Envelope.of(admin.setTier(name, PatchRequest.of(body), false, caller));
     }
 
     @GetMapping(KEY)

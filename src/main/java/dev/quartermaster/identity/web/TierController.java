@@ -1,5 +1,6 @@
 package dev.quartermaster.identity.web;
 
+import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.identity.Tier;
@@ -47,19 +48,19 @@ class TierController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permissions.USERS_CREATE)
-    Envelope<Tier> create(@RequestBody Checked<IdentityRequests.CreateTier> request) {
-        return Envelope.of(admin.create(request));
+    Envelope<Tier> create(Caller caller, @RequestBody Checked<IdentityRequests.CreateTier> request) {
+        return Envelope.of(admin.create(request, caller));
     }
 
     @PatchMapping("/{name}")
     @RequiresPermission(Permissions.USERS_UPDATE)
-    Envelope<Tier> update(@PathVariable String name, @RequestBody JsonNode body) {
-        return Envelope.of(admin.update(name, PatchRequest.of(body)));
+    Envelope<Tier> update(Caller caller, @PathVariable String name, @RequestBody JsonNode body) {
+        return Envelope.of(admin.update(name, PatchRequest.of(body), caller));
     }
 
     @DeleteMapping("/{name}")
     @RequiresPermission(Permissions.USERS_DELETE)
-    Envelope<Tier> delete(@PathVariable String name) {
-        return Envelope.of(admin.delete(name));
+    Envelope<Tier> delete(Caller caller, @PathVariable String name) {
+        return Envelope.of(admin.delete(name, caller));
     }
 }

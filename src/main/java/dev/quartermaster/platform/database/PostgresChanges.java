@@ -32,6 +32,8 @@ class PostgresChanges implements Changes, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresChanges.class);
     private static final String CHANNEL = "qm_changes";
+    /** How the listener's session shows in {@code pg_stat_activity}. */
+    static final String APPLICATION_NAME = "qm-changes";
     private static final long HEARTBEAT_NANOS = 5_000_000_000L;
 
     private final String origin = UUID.randomUUID().toString();
@@ -88,8 +90,15 @@ class PostgresChanges implements Changes, SmartLifecycle {
         listeners.getOrDefault(topic, List.of()).forEach(listener -> listener.accept(key));
     }
 
+    /** Every view dropped whole; one that fails does not keep the others from being dropped. */
     private void fireAll() {
-        listeners.values().forEach(list -> list.forEach(listener -> listener.accept(null)));
+        listeners.forEach((topic, list) -> list.forEach(listener -> {
+            try {
+                listener.accept(null);
+            } catch (RuntimeException e) {
+                log.error("a view of {} could not be dropped", topic, e);
+            }
+        }));
     }
 
     @Override
@@ -134,7 +143,7 @@ class PostgresChanges implements Changes, SmartLifecycle {
                         nextBeat = System.nanoTime() + HEARTBEAT_NANOS;
                     }
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 if (running) {
                     log.warn("change listener lost its database connection; reconnecting: {}", e.getMessage());
                     pause();
@@ -143,11 +152,23 @@ class PostgresChanges implements Changes, SmartLifecycle {
         }
     }
 
-    /** {@code origin topic [key]}; this process already acted on its own changes. */
+    /**
+     * {@code origin topic [key]}; this process already acted on its own changes. Any role that can
+     * connect may NOTIFY, so a payload a view cannot read is logged and skipped, never fatal.
+     */
     private void onNotification(String payload) {
         String[] parts = payload.split(" ", 3);
-        if (parts.length >= 2 && !parts[0].equals(origin)) {
-            fire(parts[1], parts.length == 3 ? parts[2] : null);
+        if (parts.length < 2) {
+            log.warn("skipped a change notification that is not 'origin topic [key]' ({} characters)", payload.length());
+            return;
+        }
+        if (!parts[0].equals(origin)) {
+            try {
+                fire(parts[1], parts.length == 3 ? parts[2] : null);
+            } catch (RuntimeException e) {
+                log.warn("skipped a change notification of topic {} that its views could not read ({})",
+                        parts[1].length() > 64 ? parts[1].substring(0, 64) + "…" : parts[1], e.getClass().getName());
+            }
         }
     }
 
@@ -160,6 +181,7 @@ class PostgresChanges implements Changes, SmartLifecycle {
             properties.setProperty("password", settings.password());
         }
         properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", APPLICATION_NAME);
         properties.setProperty("socketTimeout", "15");
         return properties;
     }
