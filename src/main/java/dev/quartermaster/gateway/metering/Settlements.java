@@ -38,6 +38,7 @@ class Settlements {
     private static final int QUEUE = 10_000;
     private static final Duration LINGER = Duration.ofMillis(5);
     private static final Duration RETRY = Duration.ofSeconds(1);
+    private static final Duration STALLED = Duration.ofSeconds(1);
 
     /** What the writer writes. */
     sealed interface Item {
@@ -62,6 +63,8 @@ class Settlements {
     private final Thread writer;
     private volatile boolean stopping;
     private volatile boolean failing;
+    /** When the batch being written was taken (0: none is): one that takes long means the database is not answering. */
+    private volatile long writingSince;
 
     /** {@code leases}: also so that Spring stops this first, and the leases after it. */
     Settlements(MeterStore store, CallMetrics metrics, Leases leases) {
@@ -139,6 +142,9 @@ class Settlements {
             }
         }
         List<Long> costs;
+        if (writingSince == 0) {
+            writingSince = System.nanoTime();
+        }
         try {
             costs = store.write(holds, calls);
         } catch (DataAccessException e) {
@@ -147,6 +153,7 @@ class Settlements {
             return false;
         }
         failing = false;
+        writingSince = 0;
         for (int i = 0; i < calls.size(); i++) {
             Settlement call = calls.get(i);
             if (call.hold() != null) {
@@ -157,9 +164,13 @@ class Settlements {
         return true;
     }
 
-    /** Whether the last write failed: the database is out of reach, so no call is admitted that it could not meter. */
+    /**
+     * Whether the database is not taking the metering's rows: the last write failed, or the one under
+     * way has taken over a second. Then no call is admitted that could not be recorded.
+     */
     boolean failing() {
-        return failing;
+        long since = writingSince;
+        return failing || since != 0 && System.nanoTime() - since > STALLED.toNanos();
     }
 
     /** On shutdown: what is queued is written, and later items are written by their callers. */
