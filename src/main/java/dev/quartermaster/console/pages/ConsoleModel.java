@@ -9,6 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -41,7 +44,20 @@ class ConsoleModel {
 
     @ExceptionHandler(ApiException.class)
     ModelAndView refused(ApiException e, HttpServletRequest request) {
-        ApiProblem problem = e.problem();
+        return page(e.problem(), request);
+    }
+
+    /** A form or path value that does not bind (a malformed id, a value of the wrong type): a 400 page, not JSON. */
+    @ExceptionHandler({BindException.class, MethodArgumentTypeMismatchException.class,
+            MissingServletRequestParameterException.class})
+    ModelAndView unbound(Exception e, HttpServletRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
+                : e instanceof BindException b && b.getFieldError() != null ? b.getFieldError().getField()
+                : e instanceof MissingServletRequestParameterException p ? p.getParameterName() : "request";
+        return page(ApiException.invalid(field, "is not a valid value").problem(), request);
+    }
+
+    private ModelAndView page(ApiProblem problem, HttpServletRequest request) {
         String view = "true".equals(request.getHeader("HX-Request")) ? "console/error :: message" : "console/error";
         return new ModelAndView(view, HttpStatus.valueOf(problem.status()))
                 .addObject("me", me()).addObject("nav", nav()).addObject("currentPath", request.getRequestURI())

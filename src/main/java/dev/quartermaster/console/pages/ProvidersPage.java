@@ -37,14 +37,14 @@ class ProvidersPage {
 
     /** The form's fields as posted; {@code apiKey} is never sent back to the browser. */
     record ProviderFields(String name, String provider, String apiBaseUrl, String modelName, String defaultSystemPrompt,
-                          String description, String apiKey, boolean clearKey, Integer version) {
+                          String description, String apiKey, Boolean clearKey, Integer version) {
 
         ProviderAdmin.Form form() {
             return new ProviderAdmin.Form(name, provider, apiBaseUrl, modelName, defaultSystemPrompt, description);
         }
 
         ProviderAdmin.KeyEdit key() {
-            return new ProviderAdmin.KeyEdit(apiKey, clearKey);
+            return new ProviderAdmin.KeyEdit(apiKey, Boolean.TRUE.equals(clearKey));
         }
 
         static ProviderFields of(ProviderAdmin.Entry e) {
