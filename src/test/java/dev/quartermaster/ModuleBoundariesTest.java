@@ -52,7 +52,7 @@ class ModuleBoundariesTest {
                 .whereLayer("openai").mayNotBeAccessedByAnyLayer()
                 .whereLayer("integrations").mayNotBeAccessedByAnyLayer()
                 .whereLayer("accounts").mayOnlyBeAccessedByLayers("openai", "gateway", "console")
-                .whereLayer("catalog").mayOnlyBeAccessedByLayers("accounts", "openai", "gateway")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("accounts", "openai", "gateway", "console")
                 .whereLayer("providers").mayOnlyBeAccessedByLayers("catalog", "accounts", "gateway", "console")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("providers", "catalog", "accounts", "integrations")
                 .whereLayer("identity").mayOnlyBeAccessedByLayers("audit", "providers", "catalog", "accounts",
