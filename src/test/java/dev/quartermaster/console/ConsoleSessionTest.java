@@ -148,6 +148,54 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void aNewPasswordEndsTheUsersSessions(TestApi api) {
+        ConsoleUsers.Person person = ConsoleUsers.create(api);
+        ConsoleClient browser = new ConsoleClient(api);
+        browser.signIn(person.username(), person.password());
+        String id = jdbc.sql("select id::text from users where username = ?").param(person.username())
+                .query(String.class).single();
+
+        TestResponse changed = api.asAdmin().patch("/api/v1/system/users/" + id, "{\"password\": \"another-long-password\"}");
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(browser.open("/console/account").status()).isEqualTo(303);
+    }
+
+    /** Two tabs: a form opened in the first still posts after the second opened pages (and htmx posted). */
+    @Test
+    void aFormStaysValidWhileOtherPagesAreOpened(TestApi api) {
+        ConsoleUsers.Person person = ConsoleUsers.create(api);
+        ConsoleClient browser = new ConsoleClient(api);
+        browser.signIn(person.username(), person.password());
+        browser.open("/console/account");
+        String firstTab = browser.csrf();
+
+        browser.open("/console/account");
+        browser.post("/console/account/preferred-model", Map.of("model", "no-such-model"));
+        TestResponse fromFirstTab = browser.postWithout("/console/account/keys",
+                Map.of("_csrf", firstTab, "provider", "openai", "apiKey", "sk-two-tabs-0000000000", "validate", "false"));
+
+        assertThat(fromFirstTab.status()).as(fromFirstTab.body()).isEqualTo(302);
+    }
+
+    @Test
+    void signingInAgainEndsTheSessionTheBrowserHad(TestApi api) {
+        ConsoleUsers.Person person = ConsoleUsers.create(api);
+        ConsoleClient browser = new ConsoleClient(api);
+        browser.signIn(person.username(), person.password());
+        String first = browser.cookie("qm_session");
+
+        TestResponse again = browser.signIn(person.username(), person.password());
+        ConsoleClient replay = new ConsoleClient(api);
+        replay.setCookie("qm_session", first);
+
+        assertThat(again.status()).as(again.body()).isEqualTo(302);
+        assertThat(browser.cookie("qm_session")).isNotEqualTo(first);
+        assertThat(replay.open("/console/account").status()).isEqualTo(303);
+        assertThat(browser.open("/console/account").status()).isEqualTo(200);
+    }
+
+    @Test
     void aPageTheCallerMayNotOpenIs403AndNotInTheMenu(TestApi api) {
         ConsoleUsers.Person person = ConsoleUsers.create(api);
         ConsoleClient browser = new ConsoleClient(api);

@@ -78,7 +78,7 @@ class ProvidersBrowserTest {
     }
 
     @Test
-    void aTestThatTheProviderRefusesShowsTheProvidersError() {
+    void aTestThatTheProviderRefusesShowsTheProvidersErrorAndTheButtonWorksAgain() {
         fake.replying(r -> Reply.json(401, "{\"error\": {\"message\": \"Incorrect API key provided\"}}"));
         String name = create();
 
@@ -86,6 +86,10 @@ class ProvidersBrowserTest {
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Test " + name)).click();
 
         assertThat(row.getByRole(AriaRole.ALERT)).containsText("HTTP 401 from openai_like: Incorrect API key provided");
+        fake.replying(r -> Reply.json(200, "{\"choices\": [{\"message\": {\"content\": \"Now it works\"}}]}"));
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Test " + name)).click();
+        assertThat(row.locator("output")).containsText("Succeeded. Now it works");
+        assertThat(fake.requests()).hasSize(2);
     }
 
     @Test

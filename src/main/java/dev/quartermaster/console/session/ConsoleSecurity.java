@@ -12,9 +12,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -51,7 +51,10 @@ class ConsoleSecurity {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // our session is not the servlet container's, and the session-management filter would
+                // also replace the CSRF token on every request (breaking a second tab, or htmx after one post)
+                .sessionManagement(s -> s.disable())
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(POLICY)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(ConsolePaths.ASSETS, ConsolePaths.SIGN_IN).permitAll()

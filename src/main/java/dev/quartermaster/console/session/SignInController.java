@@ -37,6 +37,7 @@ class SignInController {
                         HttpServletRequest request, HttpServletResponse response) {
         return switch (sessions.signIn(request, username.strip(), password)) {
             case ConsoleSessions.Started started -> {
+                sessions.end(SessionCookie.read(request));
                 SessionCookie.write(request, response, started.token());
                 yield new ModelAndView("redirect:/console");
             }

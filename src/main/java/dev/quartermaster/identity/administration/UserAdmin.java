@@ -5,6 +5,7 @@ import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.identity.authentication.Authenticator;
 import dev.quartermaster.identity.authentication.KeyHasher;
+import dev.quartermaster.identity.session.SessionStore;
 import dev.quartermaster.identity.store.ApiKeyStore;
 import dev.quartermaster.identity.store.ApiKeyView;
 import dev.quartermaster.identity.store.GroupStore;
@@ -36,9 +37,10 @@ public class UserAdmin {
     private final BCryptPasswordEncoder passwords;
     private final Changes changes;
     private final Containment containment;
+    private final SessionStore sessions;
 
     UserAdmin(UserStore users, GroupStore groups, ApiKeyStore keys, Tiers tiers, KeyHasher hasher,
-              BCryptPasswordEncoder passwords, Changes changes, Containment containment) {
+              BCryptPasswordEncoder passwords, Changes changes, Containment containment, SessionStore sessions) {
         this.users = users;
         this.groups = groups;
         this.keys = keys;
@@ -47,6 +49,7 @@ public class UserAdmin {
         this.passwords = passwords;
         this.changes = changes;
         this.containment = containment;
+        this.sessions = sessions;
     }
 
     public List<UserView> list(int limit, int offset) {
@@ -117,6 +120,7 @@ public class UserAdmin {
         }
         if (patch.has("password")) {
             users.set(id, "password_hash", password(patch));
+            sessions.revokeAll(id);
         }
         errors.forEach(patch::reject);
         patch.validate();
