@@ -123,6 +123,42 @@ class ConsoleBrowserTest {
         assertThat(page.content()).doesNotContain(script).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 
+    @Test
+    void theConsoleIsUsableWithTheKeyboardAlone() {
+        ConsoleUsers.Person person = ConsoleUsers.create(api);
+        page.navigate("/");
+
+        page.keyboard().type(person.username());
+        page.keyboard().press("Tab");
+        page.keyboard().type(person.password());
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(api.base() + "/console/account");
+        page.keyboard().press("Tab");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Skip to content"))).isFocused();
+        page.keyboard().press("Tab");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My account"))).isFocused();
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+
+        assertThat(page.getByLabel("Password")).isVisible();
+    }
+
+    @Test
+    void aNarrowScreenNeedsNoSidewaysScrolling() {
+        api.asAdmin().post("/api/v1/system/ai/providers", """
+                {"name": "a-provider-with-a-rather-long-name", "provider": "openai_like",
+                 "apiBaseUrl": "http://127.0.0.1:9/a/rather/long/path/v1", "apiKey": "sk-narrow-0000000000", "modelName": "m"}""");
+        ConsoleUsers.Person admin = ConsoleUsers.admin(api);
+        page.setViewportSize(360, 740);
+        signIn(page, admin.username(), admin.password());
+
+        for (String path : List.of("/", "/console/providers", "/console/providers/new", "/console/keys", "/console/account")) {
+            page.navigate(path);
+            Object wider = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+            assertThat(wider).as(path).isEqualTo(false);
+        }
+    }
+
     static Cookie sessionCookie(BrowserContext context) {
         return context.cookies().stream().filter(c -> c.name.equals("qm_session")).findFirst().orElseThrow();
     }

@@ -20,11 +20,23 @@ final class ConsoleClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final TestApi api;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> cookies;
     private String csrf;
 
     ConsoleClient(TestApi api) {
+        this(api, new LinkedHashMap<>());
+    }
+
+    private ConsoleClient(TestApi api, Map<String, String> cookies) {
         this.api = api;
+        this.cookies = cookies;
+    }
+
+    /** The same browser (its cookies, its CSRF token) talking to another server. */
+    ConsoleClient on(TestApi other) {
+        ConsoleClient there = new ConsoleClient(other, cookies);
+        there.csrf = csrf;
+        return there;
     }
 
     TestResponse open(String path) {
