@@ -12,7 +12,6 @@ import dev.quartermaster.support.Names;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestCatalog;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,13 +31,6 @@ class AccountBrowserTest {
     @BeforeAll
     static void launch() {
         chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @BeforeEach

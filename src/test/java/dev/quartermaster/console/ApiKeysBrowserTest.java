@@ -10,7 +10,6 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +29,6 @@ class ApiKeysBrowserTest {
     @BeforeAll
     static void launch() {
         chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @BeforeEach

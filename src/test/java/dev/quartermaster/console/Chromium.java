@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Assumptions;
  * browser download is never used. Without Chromium the browser tests are skipped, saying why,
  * unless {@code QM_BROWSER_TESTS=required} (as CI sets it): then its absence fails them.
  */
-final class Chromium implements AutoCloseable {
+final class Chromium {
 
     private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
     private static boolean told;
+    private static Chromium shared;
 
     private final Playwright playwright;
     private final Browser browser;
@@ -36,8 +37,14 @@ final class Chromium implements AutoCloseable {
                 .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage")));
     }
 
-    /** Chromium, or the test is skipped (or, where browser tests are required, failed) with one line saying why. */
-    static Chromium launch() {
+    /**
+     * Chromium, started once per test JVM and closed when it exits; or the test is skipped (or, where
+     * browser tests are required, failed) with one line saying why.
+     */
+    static synchronized Chromium launch() {
+        if (shared != null) {
+            return shared;
+        }
         Optional<Path> executable = find();
         if (executable.isEmpty()) {
             String why = "browser tests skipped: no Chromium at " + String.join(" or ", CANDIDATES)
@@ -48,7 +55,9 @@ final class Chromium implements AutoCloseable {
             tell(why);
             Assumptions.abort(why);
         }
-        return new Chromium(executable.get());
+        shared = new Chromium(executable.get());
+        Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        return shared;
     }
 
     Browser browser() {
@@ -71,8 +80,7 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    private void close() {
         browser.close();
         playwright.close();
     }

@@ -14,7 +14,6 @@ import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,13 +32,6 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void launch() {
         chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @BeforeEach

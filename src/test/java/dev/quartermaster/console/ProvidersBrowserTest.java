@@ -13,7 +13,6 @@ import dev.quartermaster.support.FakeServer.Reply;
 import dev.quartermaster.support.Names;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,13 +33,6 @@ class ProvidersBrowserTest {
     @BeforeAll
     static void launch() {
         chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @BeforeEach
