@@ -144,12 +144,42 @@ class ConsoleBrowserTest {
         page.setViewportSize(360, 740);
         signIn(page, admin.username(), admin.password());
 
-        for (String path : List.of("/", "/console/providers", "/console/providers/new", "/console/keys", "/console/account")) {
+        for (String path : PAGES) {
             page.navigate(path);
             Object wider = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
             assertThat(wider).as(path).isEqualTo(false);
         }
     }
+
+    /** Every page loads its styles and scripts, and the browser reports no error (a CSP refusal, a missing asset). */
+    @Test
+    void everyPageRendersWithItsAssetsAndNoBrowserError() {
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                problems.add(m.text());
+            }
+        });
+        page.onResponse(r -> {
+            if (r.status() >= 400 && !r.url().contains("/console/sign")) {
+                problems.add(r.status() + " " + r.url());
+            }
+        });
+        ConsoleUsers.Person admin = ConsoleUsers.admin(api);
+        signIn(page, admin.username(), admin.password());
+
+        for (String path : PAGES) {
+            page.navigate(path);
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
+            Object styled = page.evaluate("() => getComputedStyle(document.body).fontFamily.includes('system-ui')"
+                    + " && typeof htmx === 'object'");
+            assertThat(styled).as(path).isEqualTo(true);
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static final List<String> PAGES = List.of("/", "/console/providers", "/console/providers/new", "/console/keys",
+            "/console/account");
 
     static Cookie sessionCookie(BrowserContext context) {
         return context.cookies().stream().filter(c -> c.name.equals("qm_session")).findFirst().orElseThrow();
