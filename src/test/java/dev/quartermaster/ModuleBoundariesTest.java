@@ -51,9 +51,9 @@ class ModuleBoundariesTest {
                 .whereLayer("gateway").mayNotBeAccessedByAnyLayer()
                 .whereLayer("openai").mayNotBeAccessedByAnyLayer()
                 .whereLayer("integrations").mayNotBeAccessedByAnyLayer()
-                .whereLayer("accounts").mayOnlyBeAccessedByLayers("openai", "gateway")
-                .whereLayer("catalog").mayOnlyBeAccessedByLayers("accounts", "openai", "gateway")
-                .whereLayer("providers").mayOnlyBeAccessedByLayers("catalog", "accounts", "gateway")
+                .whereLayer("accounts").mayOnlyBeAccessedByLayers("openai", "gateway", "console")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("accounts", "openai", "gateway", "console")
+                .whereLayer("providers").mayOnlyBeAccessedByLayers("catalog", "accounts", "gateway", "console")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("providers", "catalog", "accounts", "integrations")
                 .whereLayer("identity").mayOnlyBeAccessedByLayers("audit", "providers", "catalog", "accounts",
                         "integrations", "openai", "console", "gateway")

@@ -1,22 +1,26 @@
 package dev.quartermaster.console;
 
+import dev.quartermaster.console.session.ConsolePaths;
+import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.PublicEndpoint;
 import dev.quartermaster.platform.Build;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpHeaders;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The server's root: not a dead end for a person with a browser (a page pointing to the API
- * description, Swagger UI and health), and a small JSON answer for anything else. Public, so a
- * browser sees no credential prompt.
+ * The server's root. A person's browser (HTML accepted, no API credential) gets the console: its
+ * sign-in form, or the console itself once signed in. Anything else (an API client, a request
+ * with credentials) gets the small JSON answer it always got. Public, so no credential prompt.
  */
-@RestController
+@Controller
 @PublicEndpoint
 class HomeController {
 
@@ -26,32 +30,31 @@ class HomeController {
     private static final Home HOME = new Home("quartermaster", Build.VERSION, "/v3/api-docs", "/swagger-ui.html",
             "/actuator/health");
 
-    @GetMapping("/")
-    @Operation(summary = "Where to start", description = "HTML for a browser (Accept: text/html), else JSON: "
-            + "the service, its version, and where the API description, Swagger UI and health are.")
-    ResponseEntity<?> home(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
-            return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page());
-        }
-        return ResponseEntity.ok(HOME);
+    private final View json;
+
+    HomeController(JsonMapper mapper) {
+        this.json = (model, request, response) -> {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            mapper.writeValue(response.getOutputStream(), HOME);
+        };
     }
 
-    private static String page() {
-        return """
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><title>Quartermaster</title></head>
-                <body>
-                <h1>Quartermaster</h1>
-                <p>Version %s is running. Everything here is an HTTP API; every call needs an API key
-                (<code>Authorization: Bearer qm_…</code>, <code>X-Api-Key</code>) or HTTP Basic.</p>
-                <ul>
-                <li><a href="/swagger-ui.html">Swagger UI</a>: every operation, callable once you press Authorize</li>
-                <li><a href="/v3/api-docs">The OpenAPI description</a> (JSON)</li>
-                <li><a href="/actuator/health">Health</a></li>
-                </ul>
-                <p>The first start printed how to sign in as <code>admin</code>; the README's quick start
-                goes on from there.</p>
-                </body></html>
-                """.formatted(HtmlUtils.htmlEscape(Build.VERSION));
+    @GetMapping("/")
+    @Operation(summary = "Where to start", description = "A browser (Accept: text/html, no credentials) gets the "
+            + "web console's sign-in form; anything else JSON: the service, its version, and where the API "
+            + "description, Swagger UI and health are.")
+    ModelAndView home(HttpServletRequest request) {
+        if (!ConsolePaths.isBrowserRoot(request)) {
+            return new ModelAndView(json);
+        }
+        if (signedIn()) {
+            return new ModelAndView("redirect:/console");
+        }
+        return new ModelAndView("console/sign-in").addObject("version", Build.VERSION);
+    }
+
+    private static boolean signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Caller;
     }
 }

@@ -2,13 +2,13 @@ package dev.quartermaster.accounts.web;
 
 import dev.quartermaster.platform.SnakeCaseJson;
 import dev.quartermaster.accounts.ModelAccess;
+import dev.quartermaster.accounts.MyAccount;
 import dev.quartermaster.accounts.preferences.BudgetView;
 import dev.quartermaster.accounts.preferences.Budgets;
 import dev.quartermaster.accounts.preferences.Limits;
 import dev.quartermaster.accounts.preferences.Preferences;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.SignedIn;
-import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.CheckedBody;
 import dev.quartermaster.platform.Money;
 import dev.quartermaster.platform.Text;
@@ -35,11 +35,13 @@ class AiPreferencesController {
     private final Preferences preferences;
     private final Budgets budgets;
     private final ModelAccess access;
+    private final MyAccount account;
 
-    AiPreferencesController(Preferences preferences, Budgets budgets, ModelAccess access) {
+    AiPreferencesController(Preferences preferences, Budgets budgets, ModelAccess access, MyAccount account) {
         this.preferences = preferences;
         this.budgets = budgets;
         this.access = access;
+        this.account = account;
     }
 
     @GetMapping
@@ -62,13 +64,7 @@ class AiPreferencesController {
 
     @PutMapping("/model")
     PreferencesView setModel(Caller caller, @RequestBody PreferredModel request) {
-        String model = request.model();
-        switch (access.verdict(caller.tier(), model)) {
-            case UNKNOWN -> throw ApiException.notFound("no model " + model + " in the catalog");
-            case ABOVE_TIER -> throw ApiException.forbidden("model " + model + " needs a higher tier than "
-                    + caller.tier());
-            case ALLOWED -> preferences.setModel(caller.userId(), model);
-        }
+        account.setPreferredModel(caller, request.model());
         return get(caller);
     }
 

@@ -22,7 +22,7 @@ public final class IdentityRequests {
     static final int DISPLAY_NAME = 255;
     static final int GROUP_NAME = 100;
     static final int DESCRIPTION = 1000;
-    static final int KEY_NAME = 100;
+    public static final int KEY_NAME = 100;
     static final int PASSWORD_MIN = 12;
     /** bcrypt reads at most 72 bytes: a longer password would be cut without a word, so it is refused. */
     static final int PASSWORD_MAX_BYTES = 72;

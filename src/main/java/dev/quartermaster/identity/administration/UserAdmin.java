@@ -6,6 +6,7 @@ import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.identity.authentication.Authenticator;
 import dev.quartermaster.identity.authentication.KeyHasher;
+import dev.quartermaster.identity.session.SessionStore;
 import dev.quartermaster.identity.store.ApiKeyStore;
 import dev.quartermaster.identity.store.ApiKeyView;
 import dev.quartermaster.identity.store.UserStore;
@@ -38,9 +39,11 @@ public class UserAdmin {
     private final Changes changes;
     private final Containment containment;
     private final IdentityAudit audit;
+    private final SessionStore sessions;
 
     UserAdmin(UserStore users, Memberships memberships, ApiKeyStore keys, Tiers tiers, KeyHasher hasher,
-              BCryptPasswordEncoder passwords, Changes changes, Containment containment, IdentityAudit audit) {
+              BCryptPasswordEncoder passwords, Changes changes, Containment containment, IdentityAudit audit,
+              SessionStore sessions) {
         this.users = users;
         this.memberships = memberships;
         this.keys = keys;
@@ -50,6 +53,7 @@ public class UserAdmin {
         this.changes = changes;
         this.containment = containment;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     public List<UserView> list(int limit, int offset) {
@@ -114,6 +118,7 @@ public class UserAdmin {
         }
         if (patch.has("password")) {
             users.set(id, "password_hash", password(patch));
+            sessions.revokeAll(id);
         }
         errors.forEach(patch::reject);
         patch.validate();

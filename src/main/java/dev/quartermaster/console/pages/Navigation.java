@@ -1,0 +1,29 @@
+package dev.quartermaster.console.pages;
+
+import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.Permissions;
+import java.util.List;
+
+/** The pages of the console and what each needs, in menu order; a caller sees only those they may open. */
+final class Navigation {
+
+    /** {@code permission}: null for a page every signed-in user has. */
+    record Item(String label, String href, String permission) {
+
+        boolean allows(Caller caller) {
+            return permission == null || caller.can(permission);
+        }
+    }
+
+    static final List<Item> ITEMS = List.of(
+            new Item("Providers", "/console/providers", Permissions.AI_PROVIDERS_READ),
+            new Item("API keys", "/console/keys", Permissions.USERS_READ),
+            new Item("My account", "/console/account", null));
+
+    private Navigation() {
+    }
+
+    static List<Item> of(Caller caller) {
+        return caller == null ? List.of() : ITEMS.stream().filter(i -> i.allows(caller)).toList();
+    }
+}
