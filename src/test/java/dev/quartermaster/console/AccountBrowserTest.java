@@ -16,9 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /** My account in a real browser, for a user with no permissions at all. */
 @QuartermasterTest
+// a server of their own: sign-ins from the browser's 127.0.0.1 are not throttled by other tests' failures
+@TestPropertySource(properties = "qm.test.server=browser")
 class AccountBrowserTest {
 
     private static Chromium chromium;

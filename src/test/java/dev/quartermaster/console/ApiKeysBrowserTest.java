@@ -14,9 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /** The API keys page in a real browser: a new key is shown once, can be copied, works, and can be revoked. */
 @QuartermasterTest
+// a server of their own: sign-ins from the browser's 127.0.0.1 are not throttled by other tests' failures
+@TestPropertySource(properties = "qm.test.server=browser")
 class ApiKeysBrowserTest {
 
     private static Chromium chromium;

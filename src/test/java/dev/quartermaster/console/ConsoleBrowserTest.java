@@ -18,9 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /** The console in a real browser: signing in and out, what a user without permissions sees, escaping. */
 @QuartermasterTest
+// a server of their own: sign-ins from the browser's 127.0.0.1 are not throttled by other tests' failures
+@TestPropertySource(properties = "qm.test.server=browser")
 class ConsoleBrowserTest {
 
     private static Chromium chromium;

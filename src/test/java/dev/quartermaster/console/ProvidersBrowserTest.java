@@ -17,9 +17,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /** The Providers page in a real browser, against a fake provider. */
 @QuartermasterTest
+// a server of their own: sign-ins from the browser's 127.0.0.1 are not throttled by other tests' failures
+@TestPropertySource(properties = "qm.test.server=browser")
 class ProvidersBrowserTest {
 
     private static final String KEY = "sk-console-test-key-7777";
