@@ -5,6 +5,7 @@ import dev.quartermaster.identity.Directory;
 import dev.quartermaster.identity.Tiers;
 import dev.quartermaster.platform.Changes;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -76,6 +77,7 @@ class Leases {
     private final MeterStore store;
     private final MeteringProperties properties;
     private volatile long lastRenewal = System.nanoTime();
+    private long retryAt = System.nanoTime();
 
     Leases(MeterStore store, MeteringProperties properties, Changes changes) {
         this.store = store;
@@ -157,6 +159,9 @@ class Leases {
     @Scheduled(fixedDelayString = "${qm.metering.lease-tick:PT0.25S}")
     void tick() {
         long now = System.nanoTime();
+        if (now - retryAt < 0) {
+            return;
+        }
         try {
             if (now - lastRenewal >= ttlNanos() / 4 && !all.isEmpty()) {
                 renew(now);
@@ -165,6 +170,7 @@ class Leases {
                 giveBackIfIdle(lease, now);
             }
         } catch (DataAccessException e) {
+            retryAt = now + Duration.ofSeconds(1).toNanos();   // the database is away: one line a second, not four
             log.warn("budget leases could not be renewed or given back now: {}", e.getMessage());
         }
     }
