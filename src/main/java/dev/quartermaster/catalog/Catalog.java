@@ -21,7 +21,7 @@ public class Catalog {
 
     public static final Topic TOPIC = new Topic("catalog");
     /** Pricing entries and the rest of the taxonomy changed. */
-    public static final Topic TAXONOMY_TOPIC = dev.quartermaster.catalog.taxonomy.Taxonomy.TOPIC;
+    public static final Topic TAXONOMY_TOPIC = new Topic("catalog.taxonomy");
 
     private record Models(List<CatalogModel> ordered, Map<String, CatalogModel> byValue) {
     }

@@ -1,6 +1,5 @@
 package dev.quartermaster.identity;
 
-import dev.quartermaster.identity.authentication.Authenticator;
 import dev.quartermaster.identity.store.GroupStore;
 import dev.quartermaster.identity.store.UserStore;
 import dev.quartermaster.platform.Topic;
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Service;
 public class Directory {
 
     /** Published when users, their groups, tiers or keys change. */
-    public static final Topic TOPIC = Authenticator.TOPIC;
+    public static final Topic TOPIC = new Topic("identity");
 
     private final UserStore users;
     private final GroupStore groups;

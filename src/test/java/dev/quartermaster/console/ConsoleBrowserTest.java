@@ -122,9 +122,11 @@ class ConsoleBrowserTest {
     void theConsoleIsUsableWithTheKeyboardAlone() {
         ConsoleUsers.Person person = ConsoleUsers.create(api);
         page.navigate("/");
+        assertThat(page.getByLabel("Username")).isFocused();
 
         page.keyboard().type(person.username());
         page.keyboard().press("Tab");
+        assertThat(page.getByLabel("Password")).isFocused();
         page.keyboard().type(person.password());
         page.keyboard().press("Enter");
         assertThat(page).hasURL(api.base() + "/console/account");

@@ -40,7 +40,7 @@ public class CatalogRefresh {
         catalog.invalidate();
         taxonomy.invalidate();
         index.invalidate();
-        List<Topic> topics = List.of(Catalog.TOPIC, Taxonomy.TOPIC, SearchIndex.TOPIC);
+        List<Topic> topics = List.of(Catalog.TOPIC, Catalog.TAXONOMY_TOPIC, SearchIndex.TOPIC);
         topics.forEach(changes::publish);
         return new ArtifactResponses.Refreshed(true, List.of(SEARCH_VIEW), topics.stream().map(Topic::name).toList());
     }

@@ -1,5 +1,6 @@
 package dev.quartermaster.catalog.taxonomy;
 
+import dev.quartermaster.catalog.Catalog;
 import dev.quartermaster.platform.Changes;
 import dev.quartermaster.platform.Snapshot;
 import dev.quartermaster.platform.Topic;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Taxonomy {
 
-    public static final Topic TOPIC = new Topic("catalog.taxonomy");
 
     private record Index(Map<TaxonomyKind, List<TaxonomyEntry>> byKind, Map<UUID, TaxonomyEntry> byId) {
     }
@@ -23,7 +23,7 @@ public class Taxonomy {
     private final Snapshot<Index> index;
 
     Taxonomy(TaxonomyStore store, Changes changes) {
-        this.index = Snapshot.of(changes, TOPIC, () -> {
+        this.index = Snapshot.of(changes, Catalog.TAXONOMY_TOPIC, () -> {
             List<TaxonomyEntry> all = store.all();
             return new Index(all.stream().collect(Collectors.groupingBy(TaxonomyEntry::taxonomyKind)),
                     all.stream().collect(Collectors.toMap(TaxonomyEntry::id, Function.identity())));

@@ -1,6 +1,7 @@
 package dev.quartermaster.catalog.taxonomy;
 
 import dev.quartermaster.audit.AuditLog;
+import dev.quartermaster.catalog.Catalog;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Changes;
@@ -175,6 +176,6 @@ public class TaxonomyAdmin {
 
     private void changed() {
         taxonomy.invalidate();
-        changes.publish(Taxonomy.TOPIC);
+        changes.publish(Catalog.TAXONOMY_TOPIC);
     }
 }

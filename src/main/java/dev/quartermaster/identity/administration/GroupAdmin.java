@@ -2,7 +2,7 @@ package dev.quartermaster.identity.administration;
 
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Containment;
-import dev.quartermaster.identity.authentication.Authenticator;
+import dev.quartermaster.identity.Directory;
 import dev.quartermaster.identity.store.GroupStore;
 import dev.quartermaster.identity.store.GroupView;
 import dev.quartermaster.platform.ApiException;
@@ -83,7 +83,7 @@ public class GroupAdmin {
             groups.set(id, "permissions", permissions.toArray(String[]::new));
         }
         patch.validate();
-        changes.publish(Authenticator.TOPIC);
+        changes.publish(Directory.TOPIC);
         GroupView after = get(id);
         audit.recordChanges(caller, "group", id, IdentityAudit.group(before), IdentityAudit.group(after));
         return after;
@@ -95,7 +95,7 @@ public class GroupAdmin {
         GroupView group = get(id);
         containment.mayDelete(caller, group);
         groups.delete(id);
-        changes.publish(Authenticator.TOPIC);
+        changes.publish(Directory.TOPIC);
         audit.record(caller, "delete", "group", id, IdentityAudit.group(group));
         return group;
     }

@@ -1,9 +1,9 @@
 package dev.quartermaster.identity.administration;
 
 import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.Directory;
 import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.Tiers;
-import dev.quartermaster.identity.authentication.Authenticator;
 import dev.quartermaster.identity.store.TierStore;
 import dev.quartermaster.identity.store.UserStore;
 import dev.quartermaster.platform.ApiException;
@@ -111,6 +111,6 @@ public class TierAdmin {
 
     private void changed() {
         changes.publish(Tiers.TOPIC);
-        changes.publish(Authenticator.TOPIC);
+        changes.publish(Directory.TOPIC);
     }
 }

@@ -2,9 +2,9 @@ package dev.quartermaster.identity.administration;
 
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Containment;
+import dev.quartermaster.identity.Directory;
 import dev.quartermaster.identity.Tier;
 import dev.quartermaster.identity.Tiers;
-import dev.quartermaster.identity.authentication.Authenticator;
 import dev.quartermaster.identity.authentication.KeyHasher;
 import dev.quartermaster.identity.session.SessionStore;
 import dev.quartermaster.identity.store.ApiKeyStore;
@@ -81,7 +81,7 @@ public class UserAdmin {
                 request.permissions() == null ? List.of() : request.permissions(),
                 request.password() == null ? null : passwords.encode(request.password()));
         memberships.set(caller, id, List.of(), groupIds);
-        changes.publish(Authenticator.TOPIC);
+        changes.publish(Directory.TOPIC);
         UserView created = get(id);
         Map<String, Object> details = IdentityAudit.user(created);
         details.put("password", request.password() == null ? "none" : "set");
@@ -122,7 +122,7 @@ public class UserAdmin {
         }
         errors.forEach(patch::reject);
         patch.validate();
-        changes.publish(Authenticator.TOPIC);
+        changes.publish(Directory.TOPIC);
         UserView after = get(id);
         audit.recordChanges(caller, "user", id, IdentityAudit.user(before), IdentityAudit.user(after));
         if (patch.has("password")) {
@@ -151,7 +151,7 @@ public class UserAdmin {
             throw ApiException.conflict("you cannot delete your own user", Map.of());
         }
         users.delete(id);
-        changes.publish(Authenticator.TOPIC);
+        changes.publish(Directory.TOPIC);
         audit.record(caller, "delete", "user", id, IdentityAudit.user(user));
         return user;
     }
@@ -178,7 +178,7 @@ public class UserAdmin {
         containment.mayManage(caller, userId);
         ApiKeyView revoked = keys.revoke(userId, keyId)
                 .orElseThrow(() -> ApiException.notFound("user " + userId + " has no API key " + keyId));
-        changes.publish(Authenticator.TOPIC);
+        changes.publish(Directory.TOPIC);
         audit.record(caller, "revoke", "api_key", keyId, IdentityAudit.key(revoked, get(userId).username()));
         return revoked;
     }

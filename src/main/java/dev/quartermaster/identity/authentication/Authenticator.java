@@ -1,6 +1,7 @@
 package dev.quartermaster.identity.authentication;
 
 import dev.quartermaster.identity.Caller;
+import dev.quartermaster.identity.Directory;
 import dev.quartermaster.identity.store.ApiKeyStore;
 import dev.quartermaster.identity.store.UserStore;
 import dev.quartermaster.platform.CacheProperties;
@@ -26,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Authenticator {
 
-    public static final Topic TOPIC = new Topic("identity");
     private static final int CACHE_SIZE = 100_000;
     private static final String NO_USER = new BCryptPasswordEncoder().encode("no such user");
 
@@ -47,9 +47,9 @@ public class Authenticator {
         this.hasher = hasher;
         this.jwt = jwt;
         this.passwords = passwords;
-        this.keyOwners = KeyedCache.of(changes, TOPIC, CACHE_SIZE, cache.credentialMaxAge());
-        this.verified = KeyedCache.of(changes, TOPIC, CACHE_SIZE, cache.credentialMaxAge());
-        this.callers = KeyedCache.of(changes, TOPIC, CACHE_SIZE, cache.credentialMaxAge());
+        this.keyOwners = KeyedCache.of(changes, Directory.TOPIC, CACHE_SIZE, cache.credentialMaxAge());
+        this.verified = KeyedCache.of(changes, Directory.TOPIC, CACHE_SIZE, cache.credentialMaxAge());
+        this.callers = KeyedCache.of(changes, Directory.TOPIC, CACHE_SIZE, cache.credentialMaxAge());
     }
 
     /** A verified caller, and the API key they signed in with (null for a password or a JWT). */
