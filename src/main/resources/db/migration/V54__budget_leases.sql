@@ -105,10 +105,11 @@ $$;
 -- p_want what the process would like to hold. The limits are checked as for one call (qm_check);
 -- the grant is at least p_need and at most p_want, and never more than half of what a limit has
 -- free beyond p_need, so other processes find room too. Without any binding limit the lease is
--- unlimited and holds nothing. Outcome 'stale' when the lease was taken on another day or month:
--- the caller takes a new one.
+-- unlimited and holds nothing. Outcome 'stale' when the lease was taken on another day or month,
+-- 'gone' when the caller took it before (p_taken) but it is no longer there (swept while its holder
+-- was cut off): the caller takes a new one.
 create function qm_lease(p_lease uuid, p_holder uuid, p_user uuid, p_managed boolean, p_amount bigint,
-                         p_need bigint, p_want bigint, p_ttl_seconds integer)
+                         p_need bigint, p_want bigint, p_ttl_seconds integer, p_taken boolean)
     returns table (outcome text, granted bigint, unlimited boolean, limit_nano bigint, period text)
     language plpgsql as $$
 declare
@@ -119,6 +120,10 @@ declare
 begin
     if exists (select 1 from budget_leases l where l.id = p_lease and (l.day <> v_day or l.month <> v_month)) then
         return query select 'stale'::text, 0::bigint, false, null::bigint, null::text;
+        return;
+    end if;
+    if p_taken and not exists (select 1 from budget_leases l where l.id = p_lease) then
+        return query select 'gone'::text, 0::bigint, false, null::bigint, null::text;
         return;
     end if;
     select * into c from qm_check(p_user, p_managed, p_amount, p_need, v_day, v_month);
@@ -194,10 +199,14 @@ begin
     return l.amount_nano;
 end $$;
 
--- A holder's heartbeat: its leases live on; returns the ids still held (a lease swept meanwhile is gone).
+-- A holder's heartbeat: its leases live on; returns the ids still held (a lease swept meanwhile is
+-- gone). A lease row locked by a settlement is skipped, not waited for (waiting, in the rows' physical
+-- order, could deadlock with a batch that locks them in users' order); the next heartbeat renews it,
+-- well before it expires.
 create function qm_lease_renew(p_holder uuid, p_ttl_seconds integer) returns setof uuid language sql as $$
-    update budget_leases set expires_at = now() + make_interval(secs => p_ttl_seconds) where holder = p_holder
-    returning id
+    update budget_leases set expires_at = now() + make_interval(secs => p_ttl_seconds)
+    where id in (select id from budget_leases where holder = p_holder for update skip locked);
+    select id from budget_leases where holder = p_holder;
 $$;
 
 -- Records calls admitted on leases (each {"request_id", "user_id", "lease_id", ...}, reservations'
@@ -225,7 +234,10 @@ $$;
 -- version, or at p_fixed_cost for a reservation settled without usage), moves the reservation into
 -- spent on the windows it was taken from, rolls the rows up, and deletes it. Returns the cost.
 -- A call admitted on a lease moves its cost (at most its bound) out of the lease instead; one whose
--- lease is gone (swept) had nothing left reserved.
+-- lease is gone (swept) had nothing left reserved. The rollup that all users share
+-- (usage_daily_totals) is only added up here (qm_defer_totals); the transaction writes it last, in
+-- key order (qm_flush_totals), so two transactions never wait for each other's totals rows while
+-- holding users' windows.
 create or replace function qm_close(r reservations, p_rows jsonb, p_fixed_cost bigint) returns bigint language plpgsql as $$
 declare
     v_price catalog_price_versions%rowtype;
@@ -302,48 +314,117 @@ begin
     on conflict (day, user_id) do update set requests = u.requests + excluded.requests,
         input_tokens = u.input_tokens + excluded.input_tokens, output_tokens = u.output_tokens + excluded.output_tokens,
         cost_nano = u.cost_nano + excluded.cost_nano;
-    insert into usage_daily_totals as u (day, model, provider, key_source, requests, input_tokens, output_tokens, cost_nano)
-    values ((now() at time zone 'UTC')::date, r.model, coalesce(r.provider, ''), r.key_source, v_requests, v_input,
-        v_output, v_total)
-    on conflict (day, model, provider, key_source) do update set requests = u.requests + excluded.requests,
-        input_tokens = u.input_tokens + excluded.input_tokens, output_tokens = u.output_tokens + excluded.output_tokens,
-        cost_nano = u.cost_nano + excluded.cost_nano;
+    perform qm_defer_totals(r.model, coalesce(r.provider, ''), r.key_source, v_requests, v_input, v_output, v_total);
     delete from reservations where request_id = r.request_id;
     return v_total;
 end $$;
 
--- Settles what the sweep finds abandoned, up to p_limit of each kind: reservations past their expiry
--- (taken call by call, under rate limits), then leases past theirs (their holder stopped renewing):
--- a lease's recorded calls at their full amount, flagged usage_unknown, and what it still holds
--- goes back. Concurrent sweepers skip each other's rows. Returns how many it settled.
-create or replace function qm_expire(p_limit integer) returns integer language plpgsql as $$
+-- The transaction's additions to usage_daily_totals, summed per key in a transaction-local setting.
+create function qm_defer_totals(p_model text, p_provider text, p_key_source text, p_requests bigint, p_input bigint,
+                                p_output bigint, p_cost bigint) returns void language plpgsql as $$
+declare
+    v_all jsonb := coalesce(nullif(current_setting('qm.totals', true), ''), '{}')::jsonb;
+    v_key text := jsonb_build_array(p_model, p_provider, p_key_source)::text;
+    v_old jsonb := coalesce(v_all -> v_key, '[0, 0, 0, 0]'::jsonb);
+begin
+    v_all := v_all || jsonb_build_object(v_key, jsonb_build_array((v_old ->> 0)::bigint + p_requests,
+        (v_old ->> 1)::bigint + p_input, (v_old ->> 2)::bigint + p_output, (v_old ->> 3)::bigint + p_cost));
+    perform set_config('qm.totals', v_all::text, true);
+end $$;
+
+-- Writes what qm_defer_totals summed, in key order, and forgets it. Every function that closes
+-- reservations calls it before it returns.
+create function qm_flush_totals() returns void language plpgsql as $$
+declare
+    v_all jsonb := coalesce(nullif(current_setting('qm.totals', true), ''), '{}')::jsonb;
+begin
+    insert into usage_daily_totals as u (day, model, provider, key_source, requests, input_tokens, output_tokens, cost_nano)
+    select (now() at time zone 'UTC')::date, k ->> 0, k ->> 1, k ->> 2, (v ->> 0)::bigint, (v ->> 1)::bigint,
+        (v ->> 2)::bigint, (v ->> 3)::bigint
+    from (select key::jsonb as k, value as v from jsonb_each(v_all)) t
+    order by k ->> 0, k ->> 1, k ->> 2
+    on conflict (day, model, provider, key_source) do update set requests = u.requests + excluded.requests,
+        input_tokens = u.input_tokens + excluded.input_tokens, output_tokens = u.output_tokens + excluded.output_tokens,
+        cost_nano = u.cost_nano + excluded.cost_nano;
+    perform set_config('qm.totals', '', true);
+end $$;
+
+-- One call settled on its own (V50's qm_settle), with its totals written.
+create or replace function qm_settle(p_request_id text, p_rows jsonb) returns bigint language plpgsql as $$
+declare
+    v_cost bigint := qm_settle_deferred(p_request_id, p_rows);
+begin
+    perform qm_flush_totals();
+    return v_cost;
+end $$;
+
+-- V50's qm_settle, its totals left to the caller's qm_flush_totals.
+create function qm_settle_deferred(p_request_id text, p_rows jsonb) returns bigint language plpgsql as $$
+declare
+    r reservations%rowtype;
+begin
+    select * into r from reservations where request_id = p_request_id for update;
+    if not found then
+        return null;
+    end if;
+    return qm_close(r, p_rows, null);
+end $$;
+
+-- V53's batch, its totals written once at the end.
+create or replace function qm_settle_many(p_calls jsonb) returns jsonb language plpgsql as $$
+declare
+    v_call jsonb;
+    v_costs jsonb := '[]'::jsonb;
+begin
+    for v_call in select * from jsonb_array_elements(p_calls) loop
+        perform qm_release_rate(v_call ->> 'request_id', (v_call ->> 'used_tokens')::bigint);
+        v_costs := v_costs || jsonb_build_array(qm_settle_deferred(v_call ->> 'request_id', v_call -> 'rows'));
+    end loop;
+    perform qm_flush_totals();
+    return v_costs;
+end $$;
+
+-- One step of the sweep, in its own transaction, so that it holds one user's windows at a time (a
+-- sweep that held several users' would deadlock with a batch of settlements, which takes users in
+-- order): the oldest reservation past its expiry (taken call by call, under rate limits), else the
+-- oldest lease past its expiry (its holder stopped renewing: its recorded calls at their full amount,
+-- flagged usage_unknown, then what it still holds goes back), else a call recorded while its lease
+-- was being swept whose server then died too. Concurrent sweepers skip each other's rows. Returns
+-- how many calls it settled, 0 when what it found was taken meanwhile, -1 when nothing is abandoned.
+drop function qm_expire(integer);
+create function qm_expire_next() returns integer language plpgsql as $$
 declare
     r reservations%rowtype;
     l budget_leases%rowtype;
     v_count integer := 0;
 begin
-    for r in select * from reservations where expires_at < now() order by expires_at limit p_limit
-             for update skip locked loop
+    select * into r from reservations where expires_at < now() order by expires_at limit 1 for update skip locked;
+    if not found then
+        select * into r from reservations v where v.lease_id is not null and v.created_at < now() - interval '1 minute'
+            and not exists (select 1 from budget_leases b where b.id = v.lease_id) limit 1 for update skip locked;
+    end if;
+    if found then
+        perform qm_close(r, qm_unknown_usage(r), r.amount_nano);
+        perform qm_flush_totals();
+        return 1;
+    end if;
+    select * into l from budget_leases where expires_at < now() order by expires_at limit 1;
+    if not found then
+        return -1;
+    end if;
+    perform qm_lock_windows(l.user_id, l.day, l.month);
+    perform 1 from budget_leases where id = l.id and expires_at < now() for update skip locked;
+    if not found then
+        return 0;   -- renewed, returned or being swept meanwhile
+    end if;
+    for r in select * from reservations where lease_id = l.id for update skip locked loop
         perform qm_close(r, qm_unknown_usage(r), r.amount_nano);
         v_count := v_count + 1;
     end loop;
-    for l in select * from budget_leases where expires_at < now() order by expires_at limit p_limit loop
-        perform qm_lock_windows(l.user_id, l.day, l.month);
-        perform 1 from budget_leases where id = l.id and expires_at < now() for update skip locked;
-        continue when not found;
-        for r in select * from reservations where lease_id = l.id for update skip locked loop
-            perform qm_close(r, qm_unknown_usage(r), r.amount_nano);
-            v_count := v_count + 1;
-        end loop;
-        continue when exists (select 1 from reservations where lease_id = l.id);   -- being settled now
+    perform qm_flush_totals();
+    if not exists (select 1 from reservations where lease_id = l.id) then   -- else: being settled now
         perform qm_lease_return(l.id);
-    end loop;
-    -- a call recorded while its lease was being swept, whose server then died too
-    for r in select * from reservations v where v.lease_id is not null and v.created_at < now() - interval '1 minute'
-             and not exists (select 1 from budget_leases b where b.id = v.lease_id) limit p_limit for update skip locked loop
-        perform qm_close(r, qm_unknown_usage(r), r.amount_nano);
-        v_count := v_count + 1;
-    end loop;
+    end if;
     return v_count;
 end $$;
 

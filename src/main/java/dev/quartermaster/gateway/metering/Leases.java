@@ -45,6 +45,8 @@ class Leases {
         long held;
         boolean unlimited;
         boolean taken;
+        /** Asked for in the database at least once: it may be there even if no answer came back. */
+        boolean asked;
         long takenAt;
         volatile boolean retired;
         long validUntil;
@@ -99,9 +101,11 @@ class Leases {
                 if (lease.taken && (lease.unlimited || lease.held + amountNano <= lease.granted)) {
                     return held(lease, amountNano);
                 }
+                lease.asked = true;
                 MeterStore.Leased answer = store.lease(lease.id, holder, user, managed, amountNano,
-                        lease.held + amountNano - lease.granted, amountNano * properties.leaseCalls(), ttlSeconds());
-                if ("stale".equals(answer.outcome()) && attempt < 2) {
+                        lease.held + amountNano - lease.granted, amountNano * properties.leaseCalls(), ttlSeconds(),
+                        lease.taken);
+                if (("stale".equals(answer.outcome()) || "gone".equals(answer.outcome())) && attempt < 2) {
                     lease.retired = true;
                     continue;
                 }
@@ -197,7 +201,7 @@ class Leases {
             }
             lease.retired = true;
             current.remove(lease.key, lease);
-            if (lease.taken) {
+            if (lease.asked) {
                 store.returnLease(lease.id);
             }
             all.remove(lease);

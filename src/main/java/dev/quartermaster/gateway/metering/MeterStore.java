@@ -69,9 +69,10 @@ class MeterStore {
     record Leased(String outcome, long grantedNano, boolean unlimited, Long limitNano, String period) {
     }
 
-    Leased lease(UUID lease, UUID holder, UUID user, boolean managed, long amount, long need, long want, int ttlSeconds) {
-        return jdbc.sql("select * from qm_lease(?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(lease, holder, user, managed, amount, Math.max(need, 0), Math.max(want, need), ttlSeconds)
+    Leased lease(UUID lease, UUID holder, UUID user, boolean managed, long amount, long need, long want, int ttlSeconds,
+                 boolean taken) {
+        return jdbc.sql("select * from qm_lease(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(lease, holder, user, managed, amount, Math.max(need, 0), Math.max(want, need), ttlSeconds, taken)
                 .query((rs, n) -> new Leased(rs.getString("outcome"), rs.getLong("granted"), rs.getBoolean("unlimited"),
                         (Long) rs.getObject("limit_nano"), rs.getString("period")))
                 .single();
@@ -106,8 +107,11 @@ class MeterStore {
         return answer;
     }
 
-    /** Settles up to {@code limit} abandoned reservations at their full amount; how many it did. */
-    int expire(int limit) {
-        return jdbc.sql("select qm_expire(?)").param(limit).query(Integer.class).single();
+    /**
+     * One step of the sweep in its own transaction (an abandoned reservation, or an expired lease with
+     * its calls): how many calls it settled at their full amount, or -1 when nothing is abandoned.
+     */
+    int expireNext() {
+        return jdbc.sql("select qm_expire_next()").query(Integer.class).single();
     }
 }

@@ -26,9 +26,11 @@ import tools.jackson.databind.node.ObjectNode;
  * transaction: the records of calls admitted on leases (so the sweep finds them, should this
  * process die), then the settlements, ordered by user. A call is in the ledger a few milliseconds
  * after its answer was sent; a record whose call was settled in the same batch is not written. A
- * full queue writes in the caller's thread instead (back-pressure, nothing dropped). A batch the
- * database refuses is tried again every second until it is written. On shutdown the queue is
- * drained before the leases go back and the database goes.
+ * full queue makes callers wait (back-pressure); one queue and one writer keep a call's record
+ * before its settlement. Nothing is dropped: a batch the database refuses, or that fails in any
+ * other way, is tried again every second until it is written, and meanwhile no call is admitted on a
+ * lease ({@link #failing}). On shutdown the queue is drained before the leases go back and the
+ * database goes.
  */
 @Component
 class Settlements {
@@ -74,8 +76,16 @@ class Settlements {
         this.writer = Thread.ofPlatform().name("qm-settlements").daemon().start(this::run);
     }
 
+    /** Queues an item; a full queue makes the caller wait (back-pressure, nothing dropped, nothing out of order). */
     void submit(Item item) {
-        if (stopping || !queue.offer(item)) {
+        try {
+            if (writer.isAlive()) {
+                queue.put(item);
+            } else if (!write(List.of(item))) {   // after shutdown's drain: the sweep settles it after expiry
+                log.warn("a call finishing after the metering stopped could not be settled; the sweep settles it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             write(List.of(item));
         }
     }
@@ -92,7 +102,7 @@ class Settlements {
                     batch.add(first);
                     gather(batch);
                 }
-                if (write(batch) || stopping) {
+                if (write(batch)) {
                     batch.clear();
                 } else {
                     Thread.sleep(RETRY);
@@ -100,9 +110,6 @@ class Settlements {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                log.error("a batch of settlements failed; the sweep settles its calls after expiry", e);
-                batch.clear();
             }
         }
     }
@@ -151,6 +158,10 @@ class Settlements {
             failing = true;
             log.warn("{} metering rows could not be written now; trying again: {}", batch.size(), e.getMessage());
             return false;
+        } catch (RuntimeException e) {
+            failing = true;   // nothing is dropped: a call not in the ledger would be a call not paid for
+            log.error("{} metering rows could not be written; trying again", batch.size(), e);
+            return false;
         }
         failing = false;
         writingSince = 0;
@@ -178,5 +189,10 @@ class Settlements {
     void drain() throws InterruptedException {
         stopping = true;
         writer.join(TimeUnit.SECONDS.toMillis(30));
+        List<Item> late = new ArrayList<>();
+        queue.drainTo(late);   // put while the writer was finishing
+        if (!late.isEmpty() && !writer.isAlive() && !write(late)) {
+            log.warn("{} metering rows could not be written at shutdown; the sweep settles their calls", late.size());
+        }
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 class Sweeper {
 
     private static final Logger log = LoggerFactory.getLogger(Sweeper.class);
-    private static final int BATCH = 100;
+    private static final int STEPS = 100;
 
     private final MeterStore store;
 
@@ -26,13 +26,14 @@ class Sweeper {
     @Scheduled(fixedDelayString = "${qm.metering.sweep-every:PT5S}", initialDelayString = "${qm.metering.sweep-every:PT5S}")
     void sweep() {
         try {
-            int settled;
-            do {
-                settled = store.expire(BATCH);
-                if (settled > 0) {
-                    log.warn("settled {} abandoned reservations at their full amount (usage unknown)", settled);
-                }
-            } while (settled == BATCH);
+            int settled = 0;
+            for (int step = 0, calls = 0; step < STEPS && calls >= 0; step++) {
+                calls = store.expireNext();
+                settled += Math.max(calls, 0);
+            }
+            if (settled > 0) {
+                log.warn("settled {} abandoned reservations at their full amount (usage unknown)", settled);
+            }
         } catch (DataAccessException e) {
             log.warn("the sweep of abandoned reservations failed, next try in a moment: {}", e.getMessage());
         }
