@@ -4,7 +4,7 @@
 # nginx mock upstream (with a budget, so every call is leased, metered and settled), model lists,
 # catalog searches and admin writes. Reports non-2xx answers, each server's heap and thread count
 # every SAMPLE seconds, and ledger rows against the calls the upstream saw. Needs wrk, nginx,
-# psql, jcmd and a built jar (./mvnw -DskipTests package). Writes bench/soak.md.
+# psql, jcmd and a built jar (./mvnw -DskipTests package, or JAR=path). Writes bench/soak.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-600}
@@ -48,7 +48,7 @@ nginx -c "$work/nginx.conf" -p "$work"
 server() { # data dir, port, extra env...
   local dir=$1 port=$2; shift 2
   env QM_DATA_DIR="$dir" SERVER_PORT=$port SERVER_ADDRESS=127.0.0.1 QM_BOOTSTRAP_ADMIN_KEY=$admin QM_LOG_FORMAT= "$@" \
-    "$JAVA" -jar target/quartermaster.jar >"$dir.log" 2>&1 &
+    "$JAVA" -jar "${JAR:-target/quartermaster.jar}" >"$dir.log" 2>&1 &
 }
 healthy() { for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$1/actuator/health" >/dev/null && return 0; sleep 1; done; return 1; }
 server "$work/a" $PORT_A; qa=$!
