@@ -81,7 +81,7 @@ local user, admin = "Bearer $key", "Bearer $admin"
 local n, threads = 0, {}
 local chat = '{"model":"soak-model","max_tokens":50,"messages":[{"role":"user","content":"Say hello"}]}'
 function setup(thread) thread:set("id", #threads); table.insert(threads, thread) end
-function init() errors = 0; chats = 0 end
+function init() errors = 0; chats = 0; statuses = {} end
 function request()
   n = n + 1
   local k = n % 10
@@ -94,11 +94,18 @@ function request()
       '{"username":"soak-' .. server .. '-' .. id .. '-' .. n .. '","tier":"free"}')
   end
 end
-function response(status) if status >= 300 then errors = errors + 1 end end
+function response(status)
+  if status >= 300 then errors = errors + 1; statuses[status] = (statuses[status] or 0) + 1 end
+end
 function done()
-  local e, c = 0, 0
-  for _, t in ipairs(threads) do e = e + t:get("errors"); c = c + t:get("chats") end
-  print("non-2xx " .. e .. ", gateway calls sent " .. c)
+  local e, c, by = 0, 0, {}
+  for _, t in ipairs(threads) do
+    e = e + t:get("errors"); c = c + t:get("chats")
+    for status, count in pairs(t:get("statuses")) do by[status] = (by[status] or 0) + count end
+  end
+  local listed = ""
+  for status, count in pairs(by) do listed = listed .. " " .. status .. "×" .. count end
+  print("non-2xx " .. e .. ", gateway calls sent " .. c .. (listed == "" and "" or ", statuses:" .. listed))
 end
 LUA
 
@@ -135,4 +142,11 @@ ledger=$(pg "select count(*) from ledger")
   echo "upstream calls $upstream, ledger rows $ledger, reservations left $(pg "select count(*) from reservations")"
   echo
   cat "$work/samples.md"
+  echo
+  echo "Warnings and errors the servers logged (counted, timestamps cut):"
+  echo
+  for s in a b; do
+    grep -hE ' (WARN|ERROR) ' "$work/$s.log" | sed -E 's/^.*\] +//' | cut -c1-160 | sort | uniq -c | sort -rn | head -8 \
+      | sed "s/^/    $s: /"
+  done
 } | tee bench/soak.md

@@ -163,6 +163,11 @@ class Settlements {
             log.error("{} metering rows could not be written; trying again", batch.size(), e);
             return false;
         }
+        long took = System.nanoTime() - writingSince;
+        if (took > STALLED.toNanos()) {
+            log.warn("a batch of {} metering rows took {} ms to write; calls on leases were refused meanwhile",
+                    batch.size(), TimeUnit.NANOSECONDS.toMillis(took));
+        }
         failing = false;
         writingSince = 0;
         for (int i = 0; i < calls.size(); i++) {
