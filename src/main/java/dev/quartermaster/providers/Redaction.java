@@ -27,7 +27,12 @@ public final class Redaction {
         if (key != null && key.length() >= 4) {
             clean = clean.replace(key, "[redacted]");
         }
-        clean = KEY_LIKE.matcher(clean).replaceAll("[redacted]").strip();
+        clean = redactKeyLike(clean).strip();
         return clean.length() > MAX_LENGTH ? clean.substring(0, MAX_LENGTH) + "…" : clean;
+    }
+
+    /** Every key-shaped token in {@code text} replaced; read through {@link CharSequence} so tests can count the work. */
+    static String redactKeyLike(CharSequence text) {
+        return KEY_LIKE.matcher(text).replaceAll("[redacted]");
     }
 }
