@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 
@@ -69,7 +70,7 @@ public final class RejectedRequests {
         if (common != null) {
             return common;
         }
-        String lower = raw.toLowerCase(java.util.Locale.ROOT);
+        String lower = raw.toLowerCase(Locale.ROOT);
         if (lower.contains("%2f") || lower.contains("%5c")) {
             return "has an encoded slash or backslash (%2F, %5C)";
         }
@@ -99,33 +100,50 @@ public final class RejectedRequests {
         int n = 0;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                return "contains a NUL or control character";
+            String wrong = characterReason(c);
+            if (wrong != null) {
+                return wrong;
             }
-            if (c > 0x7e || MUST_BE_ENCODED.indexOf(c) >= 0) {
-                return "has characters that must be %-encoded (a space, a backslash, a non-ASCII byte, …)";
-            }
-            if (c == '%') {
-                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
-                        || Character.digit(raw.charAt(i + 2), 16) < 0) {
-                    return "has a malformed %-escape (a % must be followed by two hex digits)";
-                }
-                int b = Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16);
-                if (b < 0x20 || b == 0x7f) {
-                    return "contains a NUL or control character (%00 to %1F, %7F)";
-                }
-                decoded[n++] = (byte) b;
-                i += 2;
-            } else {
+            if (c != '%') {
                 decoded[n++] = (byte) c;
+                continue;
             }
+            int b = i + 2 < raw.length() ? hex(raw.charAt(i + 1), raw.charAt(i + 2)) : -1;
+            if (b < 0) {
+                return "has a malformed %-escape (a % must be followed by two hex digits)";
+            }
+            if (b < 0x20 || b == 0x7f) {
+                return "contains a NUL or control character (%00 to %1F, %7F)";
+            }
+            decoded[n++] = (byte) b;
+            i += 2;
         }
+        return utf8(decoded, n) ? null : "is not valid UTF-8 once its %-escapes are decoded";
+    }
+
+    private static String characterReason(char c) {
+        if (c < 0x20 || c == 0x7f) {
+            return "contains a NUL or control character";
+        }
+        if (c > 0x7e || MUST_BE_ENCODED.indexOf(c) >= 0) {
+            return "has characters that must be %-encoded (a space, a backslash, a non-ASCII byte, …)";
+        }
+        return null;
+    }
+
+    private static int hex(char high, char low) {
+        int h = Character.digit(high, 16);
+        int l = Character.digit(low, 16);
+        return h < 0 || l < 0 ? -1 : h * 16 + l;
+    }
+
+    private static boolean utf8(byte[] bytes, int length) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(decoded, 0, n));
-            return null;
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length));
+            return true;
         } catch (CharacterCodingException e) {
-            return "is not valid UTF-8 once its %-escapes are decoded";
+            return false;
         }
     }
 
