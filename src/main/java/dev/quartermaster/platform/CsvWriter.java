@@ -6,27 +6,18 @@ import java.util.List;
 
 /**
  * RFC 4180: fields separated by commas, records by CRLF; a field with a comma, a quote, CR or LF is
- * quoted and its quotes doubled. {@link #exact} writes values as stored, so that the file reads back
- * to the same data (the catalog export, which is imported again); {@link #forSpreadsheets} prefixes
- * a value that a spreadsheet would run as a formula with {@code '} (OWASP's CSV injection rule), for
- * files that people open and that carry values others chose (model names, providers).
+ * quoted and its quotes doubled. Every export is a file that people open in spreadsheets and that
+ * carries values others chose (model, profile and provider names), so a value a spreadsheet would
+ * run as a formula (starting with {@code = + - @}, a tab or CR) is prefixed with {@code '} (OWASP's
+ * CSV injection rule). A value that already starts with {@code '} gets one more, so that a reader
+ * gets every stored value back by dropping one leading {@code '}.
  */
 public final class CsvWriter {
 
     private final Writer out;
-    private final boolean neutralise;
 
-    private CsvWriter(Writer out, boolean neutralise) {
+    public CsvWriter(Writer out) {
         this.out = out;
-        this.neutralise = neutralise;
-    }
-
-    public static CsvWriter exact(Writer out) {
-        return new CsvWriter(out, false);
-    }
-
-    public static CsvWriter forSpreadsheets(Writer out) {
-        return new CsvWriter(out, true);
     }
 
     public void row(List<String> fields) throws IOException {
@@ -34,8 +25,7 @@ public final class CsvWriter {
             if (i > 0) {
                 out.write(',');
             }
-            String value = fields.get(i);
-            out.write(field(neutralise ? neutralised(value) : value));
+            out.write(field(neutralised(fields.get(i))));
         }
         out.write("\r\n");
     }
@@ -49,13 +39,13 @@ public final class CsvWriter {
         return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
-    /** A cell starting with {@code = + - @}, a tab or CR, prefixed with {@code '} so that it stays text. */
+    /** A value starting with {@code = + - @}, a tab, CR or {@code '}, prefixed with {@code '}. */
     static String neutralised(String value) {
         if (value == null || value.isEmpty()) {
             return value;
         }
         return switch (value.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
+            case '=', '+', '-', '@', '\t', '\r', '\'' -> "'" + value;
             default -> value;
         };
     }

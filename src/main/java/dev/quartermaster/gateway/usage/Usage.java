@@ -79,7 +79,7 @@ public class Usage {
         readOnly.executeWithoutResult(status -> {
             try {
                 Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-                CsvWriter csv = CsvWriter.forSpreadsheets(writer);
+                CsvWriter csv = new CsvWriter(writer);
                 csv.row(CSV_HEADER);
                 store.eachLedgerRow(filter, FETCH_SIZE, entry -> {
                     try {

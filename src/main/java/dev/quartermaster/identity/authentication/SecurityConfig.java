@@ -4,6 +4,7 @@ import dev.quartermaster.identity.IdentityProperties;
 import dev.quartermaster.identity.RequestAuthenticator;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.ErrorResponder;
+import dev.quartermaster.platform.RejectedRequests;
 import java.util.Arrays;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -51,15 +52,13 @@ class SecurityConfig {
     }
 
     /**
-     * The firewall's refusals (an empty path segment, say, from an id variable that was empty) answer
-     * in the surface's shape and say what was wrong, instead of the container's bare 400.
+     * The firewall's refusals (an empty path segment, say, from an id variable that was empty; an
+     * unknown method) answer in the surface's shape and say what was wrong, instead of the
+     * container's bare 400.
      */
     @Bean
     RequestRejectedHandler requestRejected(ErrorResponder responder) {
-        return (request, response, rejected) -> responder.write(request, response, ApiException.invalid("path",
-                request.getRequestURI().contains("//")
-                        ? "has an empty segment ('//'): a value such as an id is missing from the path"
-                        : "is not a path this server accepts (encoded slashes, dots or control characters)").problem());
+        return (request, response, rejected) -> responder.write(request, response, RejectedRequests.problem(request));
     }
 
     @Bean

@@ -9,11 +9,15 @@ import dev.quartermaster.support.TestApi;
 import dev.quartermaster.support.TestResponse;
 import dev.quartermaster.support.TestUsers;
 import dev.quartermaster.support.TestUsers.TestUser;
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -174,6 +178,23 @@ class UsageAdminTest {
         assertThat(lines[1]).contains(",'+req,1,").contains(",'=cmd(),'@evil,").contains(",0.000000001,")
                 .doesNotContain(",=cmd()");
         assertThat(lines[2]).contains(",'-2+3,\"a,b\",");
+    }
+
+    @Test
+    void theCsvReadsBackToTheStoredValuesByDroppingOneLeadingQuote(TestApi api) throws IOException {
+        UUID someone = UUID.randomUUID();
+        rows.ledger("'quoted", 1, Instant.parse("2021-05-02T00:00:00Z"), someone, "\tmodel", "'=both", "managed", 1);
+
+        TestResponse csv = api.asAdmin().get(USAGE + "/ledger.csv?user=" + someone);
+
+        CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body())).getRecords().getFirst();
+        assertThat(row.get("request_id")).isEqualTo("''quoted");
+        assertThat(row.get("model")).isEqualTo("'\tmodel");
+        assertThat(row.get("provider")).isEqualTo("''=both");
+        assertThat(List.of(row.get("request_id"), row.get("model"), row.get("provider")))
+                .extracting(cell -> cell.startsWith("'") ? cell.substring(1) : cell)
+                .containsExactly("'quoted", "\tmodel", "'=both");
     }
 
     @Test
