@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 /**
  * Sign-in sessions for the web console. A sign-in is checked by the {@link RequestAuthenticator},
  * exactly as HTTP Basic with the same username and password would be, so it meets the same
- * password check and the same throttle on failures per client address. The session token is
+ * password check and the same throttle on failures per client and username. The session token is
  * random; only its keyed hash is stored, as for API keys. Only the console accepts sessions: the
  * API's security chain never reads the cookie.
  */
@@ -40,7 +40,10 @@ public class ConsoleSessions {
         }
     }
 
-    /** {@code status}: 401 for a wrong username or password, 429 while the throttle holds. */
+    /**
+     * {@code status}: 401 for a wrong username or password, 429 while the throttle holds, 503 while
+     * every slot for password checks is taken.
+     */
     public record Refused(int status, String message) implements SignIn {
     }
 
@@ -65,7 +68,8 @@ public class ConsoleSessions {
         }
         return switch (authenticator.authenticate(new BasicOnly(request, username, password))) {
             case RequestAuthenticator.Authenticated a when a.apiKeyId() == null -> start(a.caller());
-            case RequestAuthenticator.Refused r when r.problem().status() == 429 -> new Refused(429, r.problem().detail());
+            case RequestAuthenticator.Refused r when r.problem().status() != 401 ->
+                    new Refused(r.problem().status(), r.problem().detail());
             default -> new Refused(401, "the username or password is not valid");
         };
     }

@@ -3,12 +3,16 @@ package dev.quartermaster.platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts events per key in fixed windows. Once a key reaches the limit it is refused until its
- * window ends. In memory, so each server process counts on its own.
+ * window ends; checking and counting are one step under one lock, so parallel callers cannot pass
+ * the limit together. At most {@value #MAX_KEYS} keys are kept: beyond that ended windows go first,
+ * then the least recently seen, so a flood of new keys never makes it forget one that keeps trying.
+ * In memory, so each server process counts on its own.
  */
 public final class RateLimiter {
 
@@ -17,7 +21,7 @@ public final class RateLimiter {
 
     private static final int MAX_KEYS = 100_000;
 
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Map<String, Window> windows = new LinkedHashMap<>(16, 0.75f, true);
     private final int limit;
     private final Duration window;
     private final Clock clock;
@@ -33,7 +37,7 @@ public final class RateLimiter {
     }
 
     /** Seconds until {@code key} may act again, or 0 if it may now. Counts nothing. */
-    public long secondsUntilAllowed(String key) {
+    public synchronized long secondsUntilAllowed(String key) {
         Window current = windows.get(key);
         Instant now = clock.instant();
         if (current == null || current.count() < limit || expired(current, now)) {
@@ -42,27 +46,37 @@ public final class RateLimiter {
         return Math.max(1, Duration.between(now, current.start().plus(window)).toSeconds());
     }
 
-    public void record(String key) {
+    public synchronized void record(String key) {
         Instant now = clock.instant();
-        if (windows.size() > MAX_KEYS) {
-            windows.values().removeIf(w -> expired(w, now));
-            if (windows.size() > MAX_KEYS) {
-                // a flood of distinct keys: forgetting windows beats growing without bound
-                windows.clear();
-            }
-        }
-        windows.compute(key, (k, current) -> current == null || expired(current, now)
-                ? new Window(now, 1)
+        Window current = windows.get(key);
+        windows.put(key, current == null || expired(current, now) ? new Window(now, 1)
                 : new Window(current.start(), current.count() + 1));
+        if (windows.size() > MAX_KEYS) {
+            evict(now);
+        }
     }
 
     /** Counts one event for {@code key} if allowed; otherwise throws 429 with the wait. */
-    public void acquire(String key, String what) {
+    public synchronized void acquire(String key, String what) {
         long wait = secondsUntilAllowed(key);
         if (wait > 0) {
             throw ApiException.tooManyRequests("too many " + what + "; try again in " + wait + " seconds", wait);
         }
         record(key);
+    }
+
+    synchronized int size() {
+        return windows.size();
+    }
+
+    /** Ended windows, then the least recently seen keys, down to nine tenths of the bound. */
+    private void evict(Instant now) {
+        windows.values().removeIf(w -> expired(w, now));
+        Iterator<Window> eldest = windows.values().iterator();
+        while (windows.size() > MAX_KEYS * 9 / 10 && eldest.hasNext()) {
+            eldest.next();
+            eldest.remove();
+        }
     }
 
     private boolean expired(Window w, Instant now) {

@@ -93,8 +93,9 @@ class ByokKeysTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").stringValue()).isEqualTo("api_key");
-        assertThat(refused.json().get("detail").stringValue()).contains("HTTP 401 from anthropic: invalid x-api-key")
-                .doesNotContain("bad-key-0123456789");
+        assertThat(refused.json().get("detail").stringValue()).isEqualTo("api_key: the provider refused this key; nothing was stored");
+        assertThat(refused.body()).as("nothing of the provider's answer").doesNotContain("invalid x-api-key")
+                .doesNotContain("401").doesNotContain("bad-key-0123456789");
         assertThat(rows(alice.id())).isZero();
     }
 
@@ -104,6 +105,9 @@ class ByokKeysTest {
                 "{\"provider\": \"openai\", \"api_key\": \"down-key\", \"validate\": true}");
 
         assertThat(failed.status()).isEqualTo(502);
+        assertThat(failed.json().get("detail").stringValue())
+                .isEqualTo("the provider could not be reached to validate the key; nothing was stored");
+        assertThat(failed.body()).as("nothing of the provider's answer").doesNotContain("overloaded").doesNotContain("503");
         assertThat(rows(alice.id())).isZero();
     }
 

@@ -92,7 +92,7 @@ class AccountBrowserTest {
         page.getByLabel("API key").fill("wrong-console-key-000000");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add key")).click();
 
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("the provider rejected this key: HTTP 401 from anthropic");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("the provider refused this key; nothing was stored");
         assertThat(page.getByText("You have no keys of your own.")).isVisible();
     }
 

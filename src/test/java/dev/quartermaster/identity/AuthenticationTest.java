@@ -103,9 +103,13 @@ class AuthenticationTest {
 
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 60L);
-        assertThat(evenWithGoodCredentials.status()).isEqualTo(429);
+        assertThat(evenWithGoodCredentials.status())
+                .as("a password is not checked from there; a valid key or JWT, a microsecond's check, is let in")
+                .isEqualTo(name.equals("basic") ? 429 : 200);
         assertThat(kind.credentials(user, true).apply(api).get("/api/v1/system/me").status())
-                .as("other clients are not affected").isEqualTo(200);
+                .as("other clients are not affected, but a username's password is throttled wherever it is tried")
+                .isEqualTo(name.equals("basic") ? 429 : 200);
+        assertThat(api.withKey(user.key()).get("/api/v1/system/me").status()).isEqualTo(200);
     }
 
     @Test
@@ -121,6 +125,16 @@ class AuthenticationTest {
         String expired = jwt(user.username(), TestSettings.JWT_SECRET, Instant.now().minusSeconds(3600));
 
         assertThat(api.from("127.0.0.2").withKey(expired).get("/api/v1/system/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aJwtNamesItsUserExactly() {
+        assertThat(api.from("127.0.6.1").withKey(jwt(user.username().toUpperCase(), TestSettings.JWT_SECRET))
+                .get("/api/v1/system/me").status()).as("another case").isEqualTo(401);
+        assertThat(api.from("127.0.6.2").withKey(jwt(" " + user.username(), TestSettings.JWT_SECRET))
+                .get("/api/v1/system/me").status()).as("a space before it").isEqualTo(401);
+        assertThat(api.withKey(jwt(user.username(), TestSettings.JWT_SECRET)).get("/api/v1/system/me").status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.quartermaster.identity;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -12,6 +13,8 @@ import dev.quartermaster.egress.Egress;
 import dev.quartermaster.identity.authentication.JwtVerifier;
 import dev.quartermaster.support.FakeServer;
 import dev.quartermaster.support.QuartermasterTest;
+import dev.quartermaster.support.TestSettings;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +59,66 @@ class JwtVerifierTest {
         JwtVerifier verifier = verifier(null, null);
 
         assertThat(verifier.subject(token(signing, "bob", "https://anyone.example", "anything"))).contains("bob");
+    }
+
+    @Test
+    void aTokenWithoutExpiryIsRefused() {
+        JwtVerifier verifier = hs256(null, null);
+
+        assertThat(verifier.subject(hs256Token(claims("carol").build()))).isEmpty();
+        assertThat(verifier.subject(hs256Token(claims("carol").expirationTime(in(600)).build()))).contains("carol");
+    }
+
+    @Test
+    void notBeforeAndIssuedAtAreCheckedWithASmallClockSkew() {
+        JwtVerifier verifier = hs256(null, null);
+
+        assertThat(verifier.subject(hs256Token(claims("dan").expirationTime(in(600)).notBeforeTime(in(600)).build())))
+                .as("not valid yet").isEmpty();
+        assertThat(verifier.subject(hs256Token(claims("dan").expirationTime(in(600)).issueTime(in(600)).build())))
+                .as("issued in the future").isEmpty();
+        assertThat(verifier.subject(hs256Token(claims("dan").expirationTime(in(600)).notBeforeTime(in(20))
+                .issueTime(in(20)).build()))).as("within the skew").contains("dan");
+        assertThat(verifier.subject(hs256Token(claims("dan").expirationTime(in(-20)).build())))
+                .as("expired within the skew").contains("dan");
+        assertThat(verifier.subject(hs256Token(claims("dan").expirationTime(in(-120)).build())))
+                .as("expired beyond the skew").isEmpty();
+    }
+
+    @Test
+    void aConfiguredIssuerAndAudienceMustBeInTheToken() {
+        JwtVerifier verifier = hs256("https://idp.example", "quartermaster");
+
+        assertThat(verifier.subject(hs256Token(claims("erin").expirationTime(in(600)).issuer("https://idp.example")
+                .audience("quartermaster").build()))).contains("erin");
+        assertThat(verifier.subject(hs256Token(claims("erin").expirationTime(in(600)).audience("quartermaster").build())))
+                .as("no issuer").isEmpty();
+        assertThat(verifier.subject(hs256Token(claims("erin").expirationTime(in(600)).issuer("https://idp.example").build())))
+                .as("no audience").isEmpty();
+    }
+
+    private JwtVerifier hs256(String issuer, String audience) {
+        return new JwtVerifier(new IdentityProperties(new IdentityProperties.Bootstrap(null, null),
+                new IdentityProperties.Jwt(TestSettings.JWT_SECRET, null, issuer, audience),
+                new IdentityProperties.Auth(10, Duration.ofSeconds(60))), egress);
+    }
+
+    private static JWTClaimsSet.Builder claims(String subject) {
+        return new JWTClaimsSet.Builder().subject(subject);
+    }
+
+    private static Date in(long seconds) {
+        return new Date(System.currentTimeMillis() + seconds * 1000);
+    }
+
+    private static String hs256Token(JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(TestSettings.JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JwtVerifier verifier(String issuer, String audience) {

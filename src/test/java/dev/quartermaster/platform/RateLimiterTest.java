@@ -3,10 +3,12 @@ package dev.quartermaster.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quartermaster.support.Race;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
@@ -37,6 +39,38 @@ class RateLimiterTest {
         for (int i = 0; i < 10; i++) {
             assertThat(limiter.secondsUntilAllowed("a")).isZero();
         }
+    }
+
+    @Test
+    void parallelAcquisitionsNeverPassTheLimit() throws InterruptedException {
+        RateLimiter shared = new RateLimiter(3, Duration.ofSeconds(60));
+
+        List<Boolean> passed = Race.run(50, i -> () -> {
+            try {
+                shared.acquire("k", "tests");
+                return true;
+            } catch (ApiException refused) {
+                return false;
+            }
+        });
+
+        assertThat(passed).filteredOn(p -> p).hasSize(3);
+    }
+
+    @Test
+    void aFloodOfNewKeysDoesNotMakeItForgetAKeyThatKeepsTrying() {
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire("attacker", "tests");
+        }
+
+        for (int i = 0; i < 150_000; i++) {
+            limiter.record("flood-" + i);
+            if (i % 1000 == 0) {
+                assertThat(limiter.secondsUntilAllowed("attacker")).as("after %d new keys", i).isPositive();
+            }
+        }
+
+        assertThat(limiter.size()).isLessThanOrEqualTo(100_000);
     }
 
     static final class MutableClock extends Clock {

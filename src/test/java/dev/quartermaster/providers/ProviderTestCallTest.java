@@ -123,6 +123,17 @@ class ProviderTestCallTest {
         assertThat(TestApi.json(request.body()).get("stream").booleanValue()).isFalse();
     }
 
+    @Test
+    void aTestCallsSystemPromptAndModelNameAreBoundedAsAProfilesAre() {
+        TestResponse tested = tester.post("/api/v1/system/ai/providers/test", """
+                {"provider": "ollama", "apiBaseUrl": "%s", "modelName": "%s", "defaultSystemPrompt": "%s"}
+                """.formatted(fake.url(), "m".repeat(256), "p".repeat(20_001)));
+
+        assertThat(tested.status()).as(tested.body()).isEqualTo(400);
+        assertThat(tested.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("defaultSystemPrompt", "modelName");
+        assertThat(fake.requests()).as("nothing was sent").isEmpty();
+    }
+
     @ParameterizedTest(name = "HTTP {0}")
     @CsvSource(delimiter = '|', textBlock = """
             401 | {"error": {"message": "Incorrect API key provided: sk-test-****4242.", "type": "invalid_request_error"}} | HTTP 401 from openai: Incorrect API key provided: [redacted].

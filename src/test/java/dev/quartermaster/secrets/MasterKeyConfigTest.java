@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MasterKeyConfigTest {
 
@@ -26,6 +28,18 @@ class MasterKeyConfigTest {
         Path file = dataDir.resolve(MasterKeyConfig.KEY_FILE);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(second.id()).isEqualTo(first.id());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rw-r--r--", "rw-r-----", "rw----r--", "rw--w----"})
+    void aKeyFileOthersCanReadOrWriteIsRefused(String permissions) throws Exception {
+        new MasterKeyConfig().masterKey(new VaultProperties(null, null), new Storage(dataDir, true));
+        Path file = dataDir.resolve(MasterKeyConfig.KEY_FILE);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+
+        assertThatThrownBy(() -> new MasterKeyConfig().masterKey(new VaultProperties(null, null), new Storage(dataDir, true)))
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining(permissions).hasMessageContaining("chmod 600");
     }
 
     @Test

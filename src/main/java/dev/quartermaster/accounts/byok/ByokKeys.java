@@ -30,6 +30,9 @@ public class ByokKeys {
     /** The longest key accepted; providers' keys are far shorter. */
     public static final int KEY_LENGTH = 1000;
 
+    static final String REFUSED = "the provider refused this key; nothing was stored";
+    static final String UNREACHABLE = "the provider could not be reached to validate the key; nothing was stored";
+
     private final ByokStore store;
     private final Vault vault;
     private final ProviderProbe probe;
@@ -74,7 +77,11 @@ public class ByokKeys {
         });
     }
 
-    /** True if the provider took the key; a refused key is a 400, an unreachable provider a 502. */
+    /**
+     * True if the provider took the key; a refused key is a 400, an unreachable provider a 502. The
+     * caller learns only which of the three it was: nothing of the provider's answer, which would
+     * make this a probe of whatever answers at the provider's endpoint.
+     */
     private boolean validated(Caller caller, ProviderType provider, String apiKey) {
         if (probe.baseUrl(provider, null) == null) {
             throw ApiException.invalid("validate", provider + " keys cannot be validated: there is no default endpoint");
@@ -86,9 +93,8 @@ public class ByokKeys {
         }
         Integer status = result.providerStatus();
         if (status != null && (status == 401 || status == 403)) {
-            throw ApiException.invalid("api_key", "the provider rejected this key: " + result.errorMessage());
+            throw ApiException.invalid("api_key", REFUSED);
         }
-        throw new ApiException(new ApiProblem(502, "Bad gateway", "could not validate the key, nothing was stored: "
-                + result.errorMessage()));
+        throw new ApiException(new ApiProblem(502, "Bad gateway", UNREACHABLE));
     }
 }

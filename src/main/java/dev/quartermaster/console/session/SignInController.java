@@ -43,8 +43,11 @@ class SignInController {
             }
             case ConsoleSessions.Refused refused -> new ModelAndView("console/sign-in", HttpStatus.valueOf(refused.status()))
                     .addObject("version", Build.VERSION).addObject("username", username)
-                    .addObject("error", refused.status() == 429 ? "Too many failed sign-ins from this address; "
-                            + refused.message() + "." : "The username or password is not right.");
+                    .addObject("error", switch (refused.status()) {
+                        case 429 -> "Too many failed sign-ins; " + refused.message() + ".";
+                        case 503 -> "The server is busy checking other sign-ins; try again in a second.";
+                        default -> "The username or password is not right.";
+                    });
         };
     }
 

@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Bootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+    private static final int MIN_KEY_LENGTH = 32;
 
     private final TransactionTemplate tx;
     private final UserStore users;
@@ -78,6 +79,9 @@ class Bootstrap implements SmartInitializingSingleton {
             }
             return null;
         }
+        if (key != null && keyProblem(key) != null) {
+            throw new StartupRefusedException("QM_BOOTSTRAP_ADMIN_KEY " + keyProblem(key));
+        }
         if (password != null && UserAdmin.passwordProblem(password) != null) {
             throw new StartupRefusedException("QM_BOOTSTRAP_ADMIN_PASSWORD " + UserAdmin.passwordProblem(password));
         }
@@ -115,6 +119,23 @@ class Bootstrap implements SmartInitializingSingleton {
             case String other -> other;
         };
         return "http://" + host + ":" + (port.strip().equals("0") ? "<port>" : port.strip());
+    }
+
+    /**
+     * Why {@code key} is too weak to be the admin's, or null: it must have at least 32 characters,
+     * at least 10 different ones, and not be one short run repeated ({@code abcabcabc…}).
+     */
+    static String keyProblem(String key) {
+        if (key.length() < MIN_KEY_LENGTH || key.chars().distinct().count() < 10 || repeats(key)) {
+            return "must be at least " + MIN_KEY_LENGTH + " characters, at least 10 of them different, and not a"
+                    + " repetition; for example qm_ followed by the output of: openssl rand -hex 24";
+        }
+        return null;
+    }
+
+    /** Whether {@code key} is a shorter string written again and again. */
+    private static boolean repeats(String key) {
+        return (key + key).indexOf(key, 1) < key.length();
     }
 
     private static String blankToNull(String value) {

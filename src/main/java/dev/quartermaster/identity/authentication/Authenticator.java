@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -34,19 +35,21 @@ public class Authenticator {
     private final ApiKeyStore keys;
     private final KeyHasher hasher;
     private final JwtVerifier jwt;
-    private final BCryptPasswordEncoder passwords;
+    private final PasswordChecks passwordChecks;
     private final KeyedCache<String, ApiKeyStore.KeyOwner> keyOwners;
     private final KeyedCache<String, UUID> verified;
     private final KeyedCache<UUID, Caller> callers;
     private final Map<UUID, Instant> lastUsed = new ConcurrentHashMap<>();
 
     Authenticator(UserStore users, ApiKeyStore keys, KeyHasher hasher, JwtVerifier jwt,
-                  BCryptPasswordEncoder passwords, Changes changes, CacheProperties cache) {
+                  BCryptPasswordEncoder passwords, Changes changes, CacheProperties cache,
+                  @Value("${qm.auth.password-checks:0}") int passwordChecks) {
         this.users = users;
         this.keys = keys;
         this.hasher = hasher;
         this.jwt = jwt;
-        this.passwords = passwords;
+        this.passwordChecks = new PasswordChecks(passwordChecks > 0 ? passwordChecks
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2), passwords::matches);
         this.keyOwners = KeyedCache.of(changes, Directory.TOPIC, CACHE_SIZE, cache.credentialMaxAge());
         this.verified = KeyedCache.of(changes, Directory.TOPIC, CACHE_SIZE, cache.credentialMaxAge());
         this.callers = KeyedCache.of(changes, Directory.TOPIC, CACHE_SIZE, cache.credentialMaxAge());
@@ -56,14 +59,44 @@ public class Authenticator {
     public record Verified(Caller caller, UUID apiKeyId) {
     }
 
+    /** What checking a password found; {@code Busy}: not checked, every slot for password checks was taken. */
+    public sealed interface PasswordCheck {
+        record Right(Verified verified) implements PasswordCheck {
+        }
+
+        record Wrong() implements PasswordCheck {
+        }
+
+        record Busy() implements PasswordCheck {
+        }
+    }
+
+    /** An API key or a JWT: one HMAC or one signature check, and a map lookup once verified. */
     public Optional<Verified> authenticate(Credentials credentials) {
         return switch (credentials) {
             case Credentials.ApiKey k -> apiKey(k.key());
             case Credentials.Jwt j -> withoutKey(jwt.subject(j.token()).flatMap(this::byUsername));
-            case Credentials.Basic b -> withoutKey(basic(b.username(), b.password()));
+            case Credentials.Basic b -> Optional.empty();
             case Credentials.None n -> Optional.empty();
             case Credentials.Malformed m -> Optional.empty();
         };
+    }
+
+    /** A username and password verified before and not changed since: one HMAC, no password hashing. */
+    public Optional<Verified> remembered(Credentials.Basic basic) {
+        return withoutKey(Optional.ofNullable(verified.get(fingerprint(basic), f -> null)).flatMap(this::caller));
+    }
+
+    /** Checks the password with bcrypt, spending the same time whether or not the user exists. */
+    public PasswordCheck checkPassword(Credentials.Basic basic) {
+        try {
+            UUID id = verified.get(fingerprint(basic), f -> checkPassword(basic.username(), basic.password()));
+            Optional<Caller> caller = id == null ? Optional.empty() : caller(id);
+            return caller.<PasswordCheck>map(c -> new PasswordCheck.Right(new Verified(c, null)))
+                    .orElseGet(PasswordCheck.Wrong::new);
+        } catch (ChecksBusy busy) {
+            return new PasswordCheck.Busy();
+        }
     }
 
     private static Optional<Verified> withoutKey(Optional<Caller> caller) {
@@ -81,21 +114,27 @@ public class Authenticator {
     }
 
     private Optional<Caller> byUsername(String username) {
-        UUID id = verified.get("sub:" + username, name -> users.idOf(username).orElse(null));
+        UUID id = verified.get("sub:" + username, name -> users.idOfExactly(username).orElse(null));
         return id == null ? Optional.empty() : caller(id);
     }
 
-    private Optional<Caller> basic(String username, String password) {
-        String fingerprint = HexFormat.of().formatHex(hasher.hash("basic\u0000" + username + "\u0000" + password));
-        UUID id = verified.get(fingerprint, f -> checkPassword(username, password));
-        return id == null ? Optional.empty() : caller(id);
+    private String fingerprint(Credentials.Basic basic) {
+        return HexFormat.of().formatHex(hasher.hash("basic\u0000" + basic.username() + "\u0000" + basic.password()));
     }
 
-    /** Spends the same hashing time whether or not the user exists. */
+    /** Inside the cache's load, so that a password changed meanwhile is not remembered as right. */
     private UUID checkPassword(String username, String password) {
         Optional<UserStore.Credentials> stored = users.credentials(username);
-        boolean matches = passwords.matches(password, stored.map(UserStore.Credentials::passwordHash).orElse(NO_USER));
+        boolean matches = passwordChecks.matches(password, stored.map(UserStore.Credentials::passwordHash).orElse(NO_USER))
+                .orElseThrow(ChecksBusy::new);
         return matches && stored.isPresent() ? stored.get().id() : null;
+    }
+
+    /** Thrown out of a cache load to say that the password was not checked. */
+    private static final class ChecksBusy extends RuntimeException {
+        ChecksBusy() {
+            super(null, null, false, false);
+        }
     }
 
     private Optional<Caller> caller(UUID userId) {

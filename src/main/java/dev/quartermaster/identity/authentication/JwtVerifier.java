@@ -18,12 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -33,8 +35,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Verifies bearer JWTs: HS256 with {@code QM_JWT_SECRET}, or signatures by the keys published at
- * {@code QM_JWT_JWKS_URI} (fetched through the egress client, cached). Expiry is always checked;
- * issuer and audience when configured. {@code sub} names the user.
+ * {@code QM_JWT_JWKS_URI} (fetched through the egress client, cached). A token must carry an expiry;
+ * issuer and audience are required when configured. {@code sub} names the user, exactly.
  */
 @Component
 public class JwtVerifier {
@@ -79,15 +81,21 @@ public class JwtVerifier {
         return null;
     }
 
+    /**
+     * Expiry is required (Spring's default lets a token without {@code exp} live forever); {@code exp}
+     * and {@code nbf} are checked with Spring's clock skew of 60 seconds; issuer and audience, when
+     * configured, must be present and match.
+     */
     private static OAuth2TokenValidator<Jwt> validator(IdentityProperties.Jwt jwt) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull));
         if (jwt.issuer() != null && !jwt.issuer().isBlank()) {
             validators.add(new JwtIssuerValidator(jwt.issuer()));
         }
         if (jwt.audience() != null && !jwt.audience().isBlank()) {
             validators.add(new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(jwt.audience())));
         }
-        return validators.isEmpty() ? JwtValidators.createDefault() : JwtValidators.createDefaultWithValidators(validators);
+        return JwtValidators.createDefaultWithValidators(validators);
     }
 
     private static Resource fetch(Egress egress, URL url) throws IOException {

@@ -51,6 +51,11 @@ public class UserStore {
                 .query(UUID.class).optional();
     }
 
+    /** The user named exactly {@code username}, case included (a JWT's {@code sub}). */
+    public Optional<UUID> idOfExactly(String username) {
+        return jdbc.sql("select id from users where username = ?").param(username).query(UUID.class).optional();
+    }
+
     public Optional<Credentials> credentials(String username) {
         return jdbc.sql("select id, password_hash from users where lower(username) = lower(?) and password_hash is not null")
                 .param(username).query(Credentials.class).optional();

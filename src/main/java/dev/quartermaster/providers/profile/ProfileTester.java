@@ -86,10 +86,19 @@ public class ProfileTester {
         if (model == null || model.isBlank()) {
             errors.add(new FieldError("modelName", "is required when no profileId is given"));
         }
+        tooLong("modelName", in.modelName(), ProfileRules.MODEL, errors);
+        tooLong("defaultSystemPrompt", in.defaultSystemPrompt(), ProfileRules.SYSTEM_PROMPT, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
         return new ProbeRequest(provider, probe.baseUrl(provider, baseUrl), key, model, prompt);
+    }
+
+    /** A test call sends what a saved profile could hold, and no more (every call may cost the key's owner). */
+    private static void tooLong(String field, String value, int max, List<FieldError> errors) {
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        }
     }
 
     private static ProviderType provider(TestInput in, Profile base, String baseUrl, List<FieldError> errors) {

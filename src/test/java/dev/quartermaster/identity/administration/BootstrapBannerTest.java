@@ -1,8 +1,10 @@
 package dev.quartermaster.identity.administration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quartermaster.QuartermasterApplication;
+import dev.quartermaster.platform.StartupRefusedException;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.ScratchDatabase;
 import dev.quartermaster.support.TestApi;
@@ -19,6 +21,8 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -114,6 +118,35 @@ class BootstrapBannerTest {
             assertThat(start.api().withHeader("Authorization", basic("admin", PASSWORD)).get("/api/v1/system/me")
                     .status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aWeakChosenKeyIsRefusedAndNoAdminIsMade(CapturedOutput output) {
+        try (ScratchDatabase database = new ScratchDatabase(serverDataSource)) {
+            assertThatThrownBy(() -> Start.on(database, Map.of("qm.bootstrap.admin-key", "admin-key"), output).close())
+                    .isInstanceOf(StartupRefusedException.class)
+                    .hasMessageContaining("QM_BOOTSTRAP_ADMIN_KEY").hasMessageContaining("32 characters")
+                    .hasMessageNotContaining("admin-key");
+            assertThat(database.jdbc().sql("select count(*) from users").query(Long.class).single()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"admin", "qm_0123456789abcdef0123456789a", "qm_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "qm_abcdabcdabcdabcdabcdabcdabcdabcdabcd", "0123456789abcdef0123456789abcdef"})
+    void aShortFewCharacteredOrRepeatedKeyIsTooWeak(String weak) {
+        assertThat(Bootstrap.keyProblem(weak)).contains("at least 32 characters");
+    }
+
+    @Test
+    void theKeysOfTheQuickStartAndOfTheTestsAreStrongEnough() {
+        assertThat(Bootstrap.keyProblem("qm_" + "x".repeat(48)))
+                .as("a repetition").isNotNull();
+        assertThat(Bootstrap.keyProblem("qm_9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c")).isNull();
+        assertThat(Bootstrap.keyProblem(TestSettings.ADMIN_KEY)).isNull();
+        assertThat(Bootstrap.keyProblem(CHOSEN_KEY)).isNull();
+        assertThat(Bootstrap.keyProblem("qm_rotation-admin-key-0123456789abcdef")).isNull();
+        assertThat(Bootstrap.keyProblem("qm_operator-chosen-admin-key-for-rotation-test")).isNull();
     }
 
     @Test
