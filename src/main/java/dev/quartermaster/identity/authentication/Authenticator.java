@@ -49,7 +49,7 @@ public class Authenticator {
         this.hasher = hasher;
         this.jwt = jwt;
         this.passwordChecks = new PasswordChecks(passwordChecks > 0 ? passwordChecks
-                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2), passwords::matches);
+                : 2 * Runtime.getRuntime().availableProcessors(), passwords::matches);
         this.keyOwners = KeyedCache.of(changes, Directory.TOPIC, CACHE_SIZE, cache.credentialMaxAge());
         this.verified = KeyedCache.of(changes, Directory.TOPIC, CACHE_SIZE, cache.credentialMaxAge());
         this.callers = KeyedCache.of(changes, Directory.TOPIC, CACHE_SIZE, cache.credentialMaxAge());
