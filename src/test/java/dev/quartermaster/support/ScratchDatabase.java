@@ -1,10 +1,12 @@
 package dev.quartermaster.support;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -66,8 +68,23 @@ public final class ScratchDatabase implements AutoCloseable {
         return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
+    /**
+     * Drops the database. An autovacuum worker in it runs as a superuser, whom an ordinary role may
+     * not terminate, so the drop fails until the worker is done: tried again for up to 10 s.
+     */
     @Override
     public void close() {
-        admin.sql("drop database if exists " + name + " with (force)").update();
+        if (!Await.until(this::dropped, Duration.ofSeconds(10))) {
+            admin.sql("drop database if exists " + name + " with (force)").update();   // fails, saying why
+        }
+    }
+
+    private boolean dropped() {
+        try {
+            admin.sql("drop database if exists " + name + " with (force)").update();
+            return true;
+        } catch (DataAccessException e) {
+            return false;
+        }
     }
 }
