@@ -5,7 +5,7 @@ import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.ApiProblem;
 import dev.quartermaster.platform.Changes;
-import dev.quartermaster.platform.RateLimiter;
+import dev.quartermaster.platform.SharedRateLimits;
 import dev.quartermaster.providers.ProbeResult;
 import dev.quartermaster.providers.ProviderProbe;
 import dev.quartermaster.providers.ProviderType;
@@ -38,14 +38,16 @@ public class ByokKeys {
     private final ProviderProbe probe;
     private final Changes changes;
     private final TransactionTemplate tx;
-    private final RateLimiter validations = new RateLimiter(20, Duration.ofMinutes(1));
+    private final SharedRateLimits.Limiter validations;
 
-    ByokKeys(ByokStore store, Vault vault, ProviderProbe probe, Changes changes, TransactionTemplate tx) {
+    ByokKeys(ByokStore store, Vault vault, ProviderProbe probe, Changes changes, TransactionTemplate tx,
+             SharedRateLimits limits) {
         this.store = store;
         this.vault = vault;
         this.probe = probe;
         this.changes = changes;
         this.tx = tx;
+        this.validations = limits.limiter("key validations", 20, Duration.ofMinutes(1));
     }
 
     public static SecretOwner owner(UUID keyId) {

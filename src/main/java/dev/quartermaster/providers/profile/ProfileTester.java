@@ -5,7 +5,7 @@ import dev.quartermaster.identity.Caller;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.CheckedBody;
 import dev.quartermaster.platform.FieldError;
-import dev.quartermaster.platform.RateLimiter;
+import dev.quartermaster.platform.SharedRateLimits;
 import dev.quartermaster.providers.ProbeRequest;
 import dev.quartermaster.providers.ProbeResult;
 import dev.quartermaster.providers.ProviderProbe;
@@ -42,15 +42,15 @@ public class ProfileTester {
     private final ProviderProbe probe;
     private final AuditLog audit;
     private final TransactionTemplate tx;
-    private final RateLimiter limiter;
+    private final SharedRateLimits.Limiter limiter;
 
     ProfileTester(ProfileService profiles, ProviderProbe probe, AuditLog audit, TransactionTemplate tx,
-                  ProvidersProperties properties) {
+                  ProvidersProperties properties, SharedRateLimits limits) {
         this.profiles = profiles;
         this.probe = probe;
         this.audit = audit;
         this.tx = tx;
-        this.limiter = new RateLimiter(properties.testLimit(), Duration.ofMinutes(1));
+        this.limiter = limits.limiter("provider test calls", properties.testLimit(), Duration.ofMinutes(1));
     }
 
     public ProbeResult test(TestInput input, Caller caller) {
