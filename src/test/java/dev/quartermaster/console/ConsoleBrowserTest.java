@@ -183,7 +183,8 @@ class ConsoleBrowserTest {
         assertThat(problems).isEmpty();
     }
 
-    private static final List<String> PAGES = List.of("/", "/console/providers", "/console/providers/new", "/console/keys",
+    private static final List<String> PAGES = List.of("/", "/console/providers", "/console/providers/new", "/console/models",
+            "/console/models/new", "/console/keys",
             "/console/account");
 
     static Cookie sessionCookie(BrowserContext context) {

@@ -17,6 +17,7 @@ final class Navigation {
 
     static final List<Item> ITEMS = List.of(
             new Item("Providers", "/console/providers", Permissions.AI_PROVIDERS_READ),
+            new Item("Models", "/console/models", Permissions.MODELS_READ),
             new Item("API keys", "/console/keys", Permissions.USERS_READ),
             new Item("My account", "/console/account", null));
 
