@@ -54,7 +54,7 @@ class ModuleBoundariesTest {
                 .whereLayer("accounts").mayOnlyBeAccessedByLayers("openai", "gateway", "console")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("accounts", "openai", "gateway", "console")
                 .whereLayer("providers").mayOnlyBeAccessedByLayers("catalog", "accounts", "gateway", "console")
-                .whereLayer("audit").mayOnlyBeAccessedByLayers("providers", "catalog", "accounts", "integrations")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("providers", "catalog", "accounts", "integrations", "console")
                 .whereLayer("identity").mayOnlyBeAccessedByLayers("audit", "providers", "catalog", "accounts",
                         "integrations", "openai", "console", "gateway")
                 .whereLayer("egress").mayOnlyBeAccessedByLayers("identity", "providers", "accounts", "gateway")

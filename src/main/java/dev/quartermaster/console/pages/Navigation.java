@@ -19,6 +19,7 @@ final class Navigation {
             new Item("Providers", "/console/providers", Permissions.AI_PROVIDERS_READ),
             new Item("Models", "/console/models", Permissions.MODELS_READ),
             new Item("API keys", "/console/keys", Permissions.USERS_READ),
+            new Item("Audit log", "/console/audit", Permissions.AUDIT_READ),
             new Item("My account", "/console/account", null));
 
     private Navigation() {
