@@ -10,6 +10,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
+import dev.quartermaster.support.Names;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import java.util.List;
@@ -88,11 +89,39 @@ class ConsoleBrowserTest {
 
         signIn(page, person.username(), person.password());
         List<String> menu = page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK).allTextContents();
-        Response providers = page.navigate("/console/providers");
 
         assertThat(menu).containsExactly("My account");
-        assertThat(providers.status()).isEqualTo(403);
-        assertThat(page.getByRole(AriaRole.HEADING)).hasText("403 Forbidden");
+        for (String path : ADMIN_PAGES) {
+            Response refused = page.navigate(path);
+            assertThat(refused.status()).as(path).isEqualTo(403);
+            assertThat(page.getByRole(AriaRole.HEADING)).hasText("403 Forbidden");
+        }
+    }
+
+    /** Text from every field the new pages show (a group, a user, their audit entries) stays text. */
+    @Test
+    void aScriptInAGroupOrUserOrAuditEntryIsShownAsText() {
+        String script = "<script>alert(1)</script>";
+        String group = api.asAdmin().post("/api/v1/system/groups", """
+                {"name": "%s %s", "description": "%s"}""".formatted(script, Names.unique("g"), script)).json()
+                .get("data").get("id").asString();
+        api.asAdmin().post("/api/v1/system/users", """
+                {"username": "%s", "displayName": "%s"}""".formatted(Names.unique("shown"), script));
+        AtomicBoolean dialog = new AtomicBoolean();
+        page.onDialog(d -> {
+            dialog.set(true);
+            d.dismiss();
+        });
+        ConsoleUsers.Person admin = ConsoleUsers.admin(api);
+        signIn(page, admin.username(), admin.password());
+
+        for (String path : List.of("/console/groups", "/console/users?offset=0", "/console/audit?targetId=" + group,
+                "/console/groups/" + group)) {
+            page.navigate(path);
+            assertThat(page.getByText(script).or(page.locator("input[value*='<script>']")).first()).isVisible();
+            assertThat(page.content()).as(path).doesNotContain(script);
+        }
+        assertThat(dialog).isFalse();
     }
 
     @Test
@@ -184,8 +213,13 @@ class ConsoleBrowserTest {
     }
 
     private static final List<String> PAGES = List.of("/", "/console/providers", "/console/providers/new", "/console/models",
-            "/console/models/new", "/console/keys",
+            "/console/models/new", "/console/audit", "/console/users", "/console/users/new", "/console/groups",
+            "/console/groups/new", "/console/tiers", "/console/keys",
             "/console/account");
+
+    private static final List<String> ADMIN_PAGES = List.of("/console/providers", "/console/providers/new",
+            "/console/models", "/console/models/new", "/console/audit", "/console/users", "/console/users/new",
+            "/console/groups", "/console/groups/new", "/console/tiers", "/console/tiers/free", "/console/keys");
 
     static Cookie sessionCookie(BrowserContext context) {
         return context.cookies().stream().filter(c -> c.name.equals("qm_session")).findFirst().orElseThrow();

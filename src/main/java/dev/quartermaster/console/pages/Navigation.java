@@ -18,6 +18,9 @@ final class Navigation {
     static final List<Item> ITEMS = List.of(
             new Item("Providers", "/console/providers", Permissions.AI_PROVIDERS_READ),
             new Item("Models", "/console/models", Permissions.MODELS_READ),
+            new Item("Users", "/console/users", Permissions.USERS_READ),
+            new Item("Groups", "/console/groups", Permissions.USERS_READ),
+            new Item("Tiers", "/console/tiers", Permissions.USERS_READ),
             new Item("API keys", "/console/keys", Permissions.USERS_READ),
             new Item("Audit log", "/console/audit", Permissions.AUDIT_READ),
             new Item("My account", "/console/account", null));
