@@ -10,6 +10,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
+import dev.quartermaster.gateway.usage.MeteredRows;
 import dev.quartermaster.support.Names;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
@@ -28,6 +29,9 @@ import org.springframework.test.context.TestPropertySource;
 class ConsoleBrowserTest {
 
     private static Chromium chromium;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     BrowserContext context;
     Page page;
@@ -96,6 +100,26 @@ class ConsoleBrowserTest {
             assertThat(refused.status()).as(path).isEqualTo(403);
             assertThat(page.getByRole(AriaRole.HEADING)).hasText("403 Forbidden");
         }
+    }
+
+    @Test
+    void theUsageChartIsDrawnByUPlotFromTheTableOfDays() {
+        ConsoleUsers.Person spender = ConsoleUsers.create(api);
+        java.util.UUID user = jdbc.sql("select id from users where username = ?").param(spender.username())
+                .query(java.util.UUID.class).single();
+        String model = Names.unique("charted");
+        MeteredRows rows = new MeteredRows(jdbc);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        rows.daily(today.minusDays(2), user, model, "openai", "managed", 2, 20, 40, MeteredRows.USD);
+        rows.daily(today.minusDays(1), user, model, "openai", "managed", 4, 40, 80, 3 * MeteredRows.USD);
+        ConsoleUsers.Person admin = ConsoleUsers.admin(api);
+        signIn(page, admin.username(), admin.password());
+
+        page.navigate("/console/usage?model=" + model);
+
+        assertThat(page.locator(".chart[data-drawn='true'] canvas")).hasCount(1);
+        assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Spend by day (USD)"))
+                .getByRole(AriaRole.ROW)).hasCount(3);
     }
 
     /** Text from every field the new pages show (a group, a user, their audit entries) stays text. */
@@ -214,12 +238,13 @@ class ConsoleBrowserTest {
 
     private static final List<String> PAGES = List.of("/", "/console/providers", "/console/providers/new", "/console/models",
             "/console/models/new", "/console/audit", "/console/users", "/console/users/new", "/console/groups",
-            "/console/groups/new", "/console/tiers", "/console/keys",
+            "/console/groups/new", "/console/tiers", "/console/usage", "/console/keys",
             "/console/account");
 
     private static final List<String> ADMIN_PAGES = List.of("/console/providers", "/console/providers/new",
             "/console/models", "/console/models/new", "/console/audit", "/console/users", "/console/users/new",
-            "/console/groups", "/console/groups/new", "/console/tiers", "/console/tiers/free", "/console/keys");
+            "/console/groups", "/console/groups/new", "/console/tiers", "/console/tiers/free", "/console/usage",
+            "/console/keys");
 
     static Cookie sessionCookie(BrowserContext context) {
         return context.cookies().stream().filter(c -> c.name.equals("qm_session")).findFirst().orElseThrow();
