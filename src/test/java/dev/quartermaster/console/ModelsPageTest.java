@@ -95,6 +95,23 @@ class ModelsPageTest {
     }
 
     @Test
+    void aNewModelIsDraftedThenPublishedIntoTheCatalog(TestApi api) {
+        String value = Names.unique("fresh");
+        ConsoleClient browser = signedIn(api, EDITOR);
+        browser.open("/console/models/new");
+
+        TestResponse drafted = browser.post("/console/models/save", form("", "", "", "", value, "Fresh", "draft"));
+        String draftId = location(api, drafted).replaceAll(".*draft=", "");
+        TestResponse draft = browser.open(location(api, drafted));
+        TestResponse published = browser.post("/console/models/save", form("", "", draftId, "1", value, "Fresh", "publish"));
+
+        assertThat(location(api, drafted)).startsWith("/console/models/new?draft=");
+        assertThat(draft.body()).contains("not in the catalog until you publish").contains("value=\"" + value + "\"");
+        assertThat(published.status()).as(published.body()).isEqualTo(302);
+        assertThat(location(api, published)).isEqualTo("/console/models/" + modelId(api, value));
+    }
+
+    @Test
     void aRefusedFieldIsNamedAndTheFormKeepsWhatWasTyped(TestApi api) {
         ConsoleClient browser = signedIn(api, EDITOR);
         browser.open("/console/models/new");
