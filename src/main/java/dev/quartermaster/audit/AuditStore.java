@@ -37,16 +37,23 @@ class AuditStore {
     }
 
     /** Newest first, each filter skipped when null; {@code beforeId} pages backwards. */
-    List<AuditEntry> find(String targetType, String targetId, Long beforeId, int limit) {
+    List<AuditEntry> find(AuditLog.Filter filter, Long beforeId, int limit) {
         return jdbc.sql("""
                 select id, at, actor_id, actor_name, action, target_type, target_id, details::text as details
                   from audit_log
                  where (cast(:type as text) is null or target_type = :type)
                    and (cast(:target as text) is null or target_id = :target)
+                   and (cast(:actor as text) is null or actor_name = :actor)
+                   and (cast(:action as text) is null or action = :action)
+                   and (cast(:from as timestamptz) is null or at >= :from)
+                   and (cast(:to as timestamptz) is null or at < :to)
                    and (cast(:before as bigint) is null or id < :before)
                  order by id desc limit :limit
                 """)
-                .param("type", targetType).param("target", targetId).param("before", beforeId).param("limit", limit)
+                .param("type", filter.targetType()).param("target", filter.targetId())
+                .param("actor", filter.actor()).param("action", filter.action())
+                .param("from", filter.from()).param("to", filter.to())
+                .param("before", beforeId).param("limit", limit)
                 .query(this::entry).list();
     }
 

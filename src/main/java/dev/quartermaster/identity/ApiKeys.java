@@ -4,6 +4,7 @@ import dev.quartermaster.identity.administration.IdentityRequests;
 import dev.quartermaster.identity.administration.UserAdmin;
 import dev.quartermaster.identity.store.ApiKeyView;
 import dev.quartermaster.identity.store.UserStore;
+import dev.quartermaster.identity.store.UserView;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Text;
 import java.time.OffsetDateTime;
@@ -44,6 +45,11 @@ public class ApiKeys {
 
     public Optional<UUID> userIdOf(String username) {
         return username == null || username.isBlank() ? Optional.empty() : users.idOf(username.strip());
+    }
+
+    /** A user's name, for a page that shows users by id (the usage totals); empty once the user is deleted. */
+    public Optional<String> usernameOf(UUID userId) {
+        return users.find(userId).map(UserView::username);
     }
 
     public List<Key> of(UUID userId) {

@@ -10,6 +10,8 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
+import dev.quartermaster.gateway.usage.MeteredRows;
+import dev.quartermaster.support.Names;
 import dev.quartermaster.support.QuartermasterTest;
 import dev.quartermaster.support.TestApi;
 import java.util.List;
@@ -27,6 +29,9 @@ import org.springframework.test.context.TestPropertySource;
 class ConsoleBrowserTest {
 
     private static Chromium chromium;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     BrowserContext context;
     Page page;
@@ -88,11 +93,59 @@ class ConsoleBrowserTest {
 
         signIn(page, person.username(), person.password());
         List<String> menu = page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK).allTextContents();
-        Response providers = page.navigate("/console/providers");
 
         assertThat(menu).containsExactly("My account");
-        assertThat(providers.status()).isEqualTo(403);
-        assertThat(page.getByRole(AriaRole.HEADING)).hasText("403 Forbidden");
+        for (String path : ADMIN_PAGES) {
+            Response refused = page.navigate(path);
+            assertThat(refused.status()).as(path).isEqualTo(403);
+            assertThat(page.getByRole(AriaRole.HEADING)).hasText("403 Forbidden");
+        }
+    }
+
+    @Test
+    void theUsageChartIsDrawnByUPlotFromTheTableOfDays() {
+        ConsoleUsers.Person spender = ConsoleUsers.create(api);
+        java.util.UUID user = jdbc.sql("select id from users where username = ?").param(spender.username())
+                .query(java.util.UUID.class).single();
+        String model = Names.unique("charted");
+        MeteredRows rows = new MeteredRows(jdbc);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        rows.daily(today.minusDays(2), user, model, "openai", "managed", 2, 20, 40, MeteredRows.USD);
+        rows.daily(today.minusDays(1), user, model, "openai", "managed", 4, 40, 80, 3 * MeteredRows.USD);
+        ConsoleUsers.Person admin = ConsoleUsers.admin(api);
+        signIn(page, admin.username(), admin.password());
+
+        page.navigate("/console/usage?model=" + model);
+
+        assertThat(page.locator(".chart[data-drawn='true'] canvas")).hasCount(1);
+        assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Spend by day (USD)"))
+                .getByRole(AriaRole.ROW)).hasCount(3);
+    }
+
+    /** Text from every field the new pages show (a group, a user, their audit entries) stays text. */
+    @Test
+    void aScriptInAGroupOrUserOrAuditEntryIsShownAsText() {
+        String script = "<script>alert(1)</script>";
+        String group = api.asAdmin().post("/api/v1/system/groups", """
+                {"name": "%s %s", "description": "%s"}""".formatted(script, Names.unique("g"), script)).json()
+                .get("data").get("id").asString();
+        api.asAdmin().post("/api/v1/system/users", """
+                {"username": "%s", "displayName": "%s"}""".formatted(Names.unique("shown"), script));
+        AtomicBoolean dialog = new AtomicBoolean();
+        page.onDialog(d -> {
+            dialog.set(true);
+            d.dismiss();
+        });
+        ConsoleUsers.Person admin = ConsoleUsers.admin(api);
+        signIn(page, admin.username(), admin.password());
+
+        for (String path : List.of("/console/groups", "/console/users?offset=0", "/console/audit?targetId=" + group,
+                "/console/groups/" + group)) {
+            page.navigate(path);
+            assertThat(page.getByText(script).or(page.locator("input[value*='<script>']")).first()).isVisible();
+            assertThat(page.content()).as(path).doesNotContain(script);
+        }
+        assertThat(dialog).isFalse();
     }
 
     @Test
@@ -183,8 +236,15 @@ class ConsoleBrowserTest {
         assertThat(problems).isEmpty();
     }
 
-    private static final List<String> PAGES = List.of("/", "/console/providers", "/console/providers/new", "/console/keys",
+    private static final List<String> PAGES = List.of("/", "/console/providers", "/console/providers/new", "/console/models",
+            "/console/models/new", "/console/audit", "/console/users", "/console/users/new", "/console/groups",
+            "/console/groups/new", "/console/tiers", "/console/usage", "/console/keys",
             "/console/account");
+
+    private static final List<String> ADMIN_PAGES = List.of("/console/providers", "/console/providers/new",
+            "/console/models", "/console/models/new", "/console/audit", "/console/users", "/console/users/new",
+            "/console/groups", "/console/groups/new", "/console/tiers", "/console/tiers/free", "/console/usage",
+            "/console/keys");
 
     static Cookie sessionCookie(BrowserContext context) {
         return context.cookies().stream().filter(c -> c.name.equals("qm_session")).findFirst().orElseThrow();

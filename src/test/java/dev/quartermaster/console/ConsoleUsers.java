@@ -29,6 +29,6 @@ final class ConsoleUsers {
 
     static Person admin(TestApi api) {
         return create(api, "aiProviders.read", "aiProviders.create", "aiProviders.update", "aiProviders.delete",
-                "users.read", "users.update", "models.read");
+                "users.read", "users.create", "users.update", "models.read", "models.create", "audit.read");
     }
 }

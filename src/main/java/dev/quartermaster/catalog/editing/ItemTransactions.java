@@ -44,6 +44,21 @@ class ItemTransactions {
         }
     }
 
+    /**
+     * One item for a surface that edits one model at a time (the console): its failure is thrown, with
+     * its status (a 409 stays a conflict), instead of becoming a result.
+     */
+    ModelResultItem single(Supplier<ModelResultItem> item) {
+        try {
+            return transactions.execute(status -> item.get());
+        } catch (DuplicateKeyException e) {
+            throw ApiException.invalid("value", "is already taken");
+        } catch (DataIntegrityViolationException e) {
+            log.info("catalog item refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+            throw ApiException.conflict("refers to something that no longer exists", java.util.Map.of());
+        }
+    }
+
     static UUID uuidOrNull(String text) {
         try {
             return UUID.fromString(text);

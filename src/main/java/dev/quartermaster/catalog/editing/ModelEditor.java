@@ -77,6 +77,11 @@ public class ModelEditor {
         return new ArtifactResponses.ModelResults(results);
     }
 
+    /** One update item (or a draft to publish) on its own: a refusal is thrown with its status, not returned. */
+    public ModelResultItem updateOne(Caller caller, JsonNode item) {
+        return items.single(() -> updateOne(caller, 0, item));
+    }
+
     private ModelResultItem createOne(Caller caller, int index, JsonNode item) {
         PatchRequest patch = ModelInput.read(item, Set.of());
         ModelFields fields = valid(patch, ModelFields.EMPTY, null);

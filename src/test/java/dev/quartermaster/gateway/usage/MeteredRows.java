@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Writes what the metering engine would have written (its rows, not its logic), so that the read
  * side can be tested on its own. Money in nano-USD, days in UTC, "today" as the database sees it.
  */
-record MeteredRows(JdbcClient jdbc) {
+public record MeteredRows(JdbcClient jdbc) {
 
-    static final long USD = 1_000_000_000L;
+    public static final long USD = 1_000_000_000L;
 
     LocalDate today() {
         return jdbc.sql("select " + UsageStore.TODAY).query(LocalDate.class).single();
@@ -25,7 +25,7 @@ record MeteredRows(JdbcClient jdbc) {
                 + starts + ", ?, ?)").params(user, period, spentNano, reservedNano).update();
     }
 
-    void daily(LocalDate day, UUID user, String model, String provider, String keySource, long requests,
+    public void daily(LocalDate day, UUID user, String model, String provider, String keySource, long requests,
                long input, long output, long costNano) {
         jdbc.sql("""
                 insert into usage_daily (day, user_id, model, provider, key_source, requests, input_tokens,
@@ -47,7 +47,7 @@ record MeteredRows(JdbcClient jdbc) {
                 """).params(day, user, requests, input, output, costNano).update();
     }
 
-    void ledger(String requestId, int attempt, Instant at, UUID user, String model, String provider, String keySource,
+    public void ledger(String requestId, int attempt, Instant at, UUID user, String model, String provider, String keySource,
                 long costNano) {
         jdbc.sql("""
                 insert into ledger (request_id, attempt, created_at, user_id, model, provider, key_source, raw_usage,
