@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,11 +42,20 @@ class KilledServerLedgerIT {
             TestApi doomed = cluster.server(1).api().withKey(gw.user.key());
             List<Future<String>> calls = new ArrayList<>();
             try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int i = 0; i < 40; i++) {
-                    calls.add(clients.submit(() -> answered(doomed, gw.model)));
+                AtomicInteger seen = new AtomicInteger();
+                int killedAt = -1;
+                for (int i = 0; i < 400 && (killedAt < 0 || i < killedAt + 10); i++) {
+                    calls.add(clients.submit(() -> {
+                        String requestId = answered(doomed, gw.model);
+                        if (requestId != null) {
+                            seen.incrementAndGet();
+                        }
+                        return requestId;
+                    }));
                     Thread.sleep(25);
-                    if (i == 30) {
+                    if (killedAt < 0 && (seen.get() >= 3 || i == 390)) {   // mid-burst, once it is answering
                         cluster.server(1).kill();
+                        killedAt = i;
                     }
                 }
             }
