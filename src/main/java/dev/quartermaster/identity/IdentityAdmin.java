@@ -55,8 +55,6 @@ public class IdentityAdmin {
     public record UserEdit(String displayName, String tier, List<String> permissions, List<String> groups) {
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final UserAdmin users;
     private final GroupAdmin groups;
     private final TierAdmin tiers;
@@ -80,7 +78,7 @@ public class IdentityAdmin {
     }
 
     public User create(NewUser u, Caller caller) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = mapper.createObjectNode();
         body.put("username", blank(u.username()));
         body.put("displayName", blank(u.displayName()));
         body.put("tier", blank(u.tier()));
@@ -91,7 +89,7 @@ public class IdentityAdmin {
     }
 
     public User update(UUID id, UserEdit edit, Caller caller) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = mapper.createObjectNode();
         body.put("displayName", blank(edit.displayName()));
         body.put("tier", blank(edit.tier()));
         strings(body.putArray("permissions"), edit.permissions());
@@ -101,7 +99,7 @@ public class IdentityAdmin {
 
     /** A new password (which ends the user's console sessions); empty removes it. */
     public User resetPassword(UUID id, String password, Caller caller) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = mapper.createObjectNode();
         body.put("password", blank(password));
         return user(users.update(id, PatchRequest.of(body), caller));
     }
@@ -119,7 +117,7 @@ public class IdentityAdmin {
     }
 
     public Group createGroup(String name, String description, List<String> permissions, Caller caller) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = mapper.createObjectNode();
         body.put("name", blank(name));
         body.put("description", blank(description));
         strings(body.putArray("permissions"), permissions);
@@ -127,7 +125,7 @@ public class IdentityAdmin {
     }
 
     public Group updateGroup(UUID id, String name, String description, List<String> permissions, Caller caller) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = mapper.createObjectNode();
         body.put("name", name == null ? null : name.strip());
         body.put("description", description == null ? "" : description.strip());
         strings(body.putArray("permissions"), permissions);
@@ -153,7 +151,7 @@ public class IdentityAdmin {
     /** Replaces the tier's rate limits: each field a whole number, empty for unlimited. */
     public RateLimits setRateLimits(String tier, String requestsPerMinute, String tokensPerMinute,
                                     String concurrentStreams, Caller caller) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = mapper.createObjectNode();
         whole(body, "requestsPerMinute", requestsPerMinute);
         whole(body, "tokensPerMinute", tokensPerMinute);
         whole(body, "concurrentStreams", concurrentStreams);
