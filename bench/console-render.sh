@@ -52,10 +52,17 @@ print(f"{sys.argv[1]}, {len(t)} requests: p50 {p(0.5):.1f} ms, p95 {p(0.95):.1f}
 
 paths=("/console/models" "/console/models?q=gpt" "/console/models?q=a" "/console/models?q=nothing-matches-this"
        "/console/models?offset=5000" "/console/models?q=mini&offset=100" "/console/models?q=2")
-for _ in $(seq 1 20); do curl -fs -o /dev/null -b "$JAR" -H 'Accept: text/html' "$BASE/console/models"; done
+# warm-up: each variant 20 times, so that the JIT has compiled what every one of them runs
+for path in "${paths[@]}"; do
+  for _ in $(seq 1 20); do curl -fs -o /dev/null -b "$JAR" -H 'Accept: text/html' "$BASE$path"; done
+done
 for i in $(seq 1 "$REPEAT"); do
   curl -fs -o /dev/null -b "$JAR" -H 'Accept: text/html' -w '%{time_total}\n' "$BASE${paths[$((i % ${#paths[@]}))]}"
-done | percentiles "models page (HTML)"
+done > "$DATA/page-times"
+percentiles "models page (HTML)" < "$DATA/page-times"
+for k in "${!paths[@]}"; do
+  awk -v k="$k" -v n="${#paths[@]}" 'NR % n == k' "$DATA/page-times" | percentiles "  ${paths[$k]}"
+done
 for i in $(seq 1 "$REPEAT"); do
   curl -fs -o /dev/null -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' -w '%{time_total}\n' \
     -d "${bodies[$((i % ${#bodies[@]}))]}" "$BASE/api/v5/artifacts/models/search"
