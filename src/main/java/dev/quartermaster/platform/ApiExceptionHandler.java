@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
@@ -111,8 +112,9 @@ class ApiExceptionHandler {
                 e.getMethod() + " is not supported here; use " + e.getSupportedHttpMethods()));
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Object> noRoute(NoResourceFoundException e, HttpServletRequest request) {
+    /** A path no controller maps: no static resource either, or none under a static path. */
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<Object> noRoute(Exception e, HttpServletRequest request) {
         return responder.entity(request, new ApiProblem(404, "Not found", "no such endpoint"));
     }
 
