@@ -2,7 +2,8 @@
 # The usage endpoints over a large ledger: ROWS ledger rows (default 10 million) of USERS users and
 # MODELS models over DAYS days, with their daily rollup, loaded straight into the embedded
 # PostgreSQL of a running jar; then each endpoint called REPEAT times one after another (p50/p95),
-# and the ledger's size per million rows. Needs psql, curl, python3 and a built jar.
+# and the ledger's size per million rows; then the console's Usage page (signed in with a session
+# cookie, as a browser) over the last month. Needs psql, curl, python3 and a built jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-10000000}
@@ -14,6 +15,7 @@ QM_PORT=${QM_PORT:-18295}
 JAVA=${JAVA:-$(bench/find-java)}
 work=$(mktemp -d)
 admin="qm_bench-admin-key-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+password="qm-bench-console-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 cleanup() {
   [ -n "${qm:-}" ] && kill "$qm" 2>/dev/null && wait "$qm" 2>/dev/null || true
   rm -rf "$work"
@@ -21,6 +23,7 @@ cleanup() {
 trap cleanup EXIT
 
 QM_DATA_DIR="$work/data" SERVER_PORT=$QM_PORT SERVER_ADDRESS=127.0.0.1 QM_BOOTSTRAP_ADMIN_KEY=$admin \
+  QM_BOOTSTRAP_ADMIN_PASSWORD=$password \
   QM_LOG_FORMAT= "$JAVA" -jar target/quartermaster.jar >"$work/server.log" 2>&1 &
 qm=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$QM_PORT/actuator/health" >/dev/null && break; sleep 1; done
@@ -59,9 +62,11 @@ echo "ledger size: $(pg "select pg_size_pretty(pg_total_relation_size('ledger'))
   "$(pg "select pg_size_pretty(pg_total_relation_size('ledger') * 1000000 / $ROWS)") per million calls;" \
   "rollup $(pg "select pg_size_pretty(pg_total_relation_size('usage_daily'))")"
 
-time_it() { # label url key
+time_it() { # label url key (or cookie: for the console's session)
+  local auth=(-H "Authorization: Bearer $3")
+  [ "$3" = cookie: ] && auth=(-b "$work/cookies" -H 'Accept: text/html')
   for _ in $(seq 1 "$REPEAT"); do
-    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $3" "$2"
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "${auth[@]}" "$2"
   done | python3 -c '
 import sys
 rows = [l.split() for l in sys.stdin]
@@ -80,3 +85,14 @@ time_it "system/usage group_by=user" "$base/api/v1/system/usage?group_by=user&fr
 time_it "system/usage one user, by day" "$base/api/v1/system/usage?user=$user&from=$from&to=$to" "$admin"
 time_it "system/usage/requests first page" "$base/api/v1/system/usage/requests?limit=50" "$admin"
 time_it "system/usage/requests one user" "$base/api/v1/system/usage/requests?user=$user&limit=50" "$admin"
+
+# the console's Usage page, as a browser: a session cookie from the sign-in form
+csrf() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1; }
+token=$(curl -sf -c "$work/cookies" -b "$work/cookies" -H 'Accept: text/html' "$base/" | csrf)
+curl -sf -o /dev/null -c "$work/cookies" -b "$work/cookies" -H 'Accept: text/html' --data-urlencode username=admin \
+  --data-urlencode "password=$password" --data-urlencode "_csrf=$token" "$base/console/sign-in"
+month=$(date -u -d '-29 days' +%F)
+for _ in $(seq 1 20); do curl -s -o /dev/null -b "$work/cookies" -H 'Accept: text/html' "$base/console/usage"; done   # warm-up
+time_it "console Usage page, default range" "$base/console/usage" cookie:
+time_it "console Usage page, 30 days" "$base/console/usage?from=$month&to=$to" cookie:
+time_it "console Usage page, 30 days, one user" "$base/console/usage?from=$month&to=$to&user=bench-user" cookie:
