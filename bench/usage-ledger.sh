@@ -34,12 +34,13 @@ user=$(api -d '{"username":"bench-user","tier":"pro"}' "http://127.0.0.1:$QM_POR
 key=$(api -d '{"name":"bench"}' "http://127.0.0.1:$QM_PORT/api/v1/system/users/$user/api-keys" | sed 's/.*"key":"\([^"]*\)".*/\1/')
 
 started=$(date +%s)
-# user 0 of the generated ones is bench-user; the others are ids that only the ledger knows
+# user 0 of the generated ones is bench-user; the others are ids that only the ledger knows. The calls
+# are a second apart, as a busy server's are (not thousands at one time, which would flatter the indexes)
 pg "create temporary table bench_users as select i, case when i = 0 then '$user'::uuid else gen_random_uuid() end as id
       from generate_series(0, $USERS - 1) i;
     insert into ledger (request_id, attempt, created_at, user_id, model, provider, key_source, input_tokens,
                         output_tokens, cost_nano, status, latency_ms, streamed)
-    select 'req_bench_' || g, 1, now() - (g % ($DAYS * 24)) * interval '1 hour', u.id, 'model-' || ((g / 7) % $MODELS),
+    select 'req_bench_' || g, 1, now() - (g % ($DAYS * 86400)) * interval '1 second', u.id, 'model-' || ((g / 7) % $MODELS),
            'openai', case when g % 4 = 0 then 'byok' else 'managed' end, 500 + g % 1000, 100 + g % 300,
            (500 + g % 1000) * 2500 + (100 + g % 300) * 10000, 200, 300, g % 2 = 0
     from generate_series(1, $ROWS) g join bench_users u on u.i = (g::bigint * 7919) % $USERS;

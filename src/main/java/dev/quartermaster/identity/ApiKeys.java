@@ -4,11 +4,12 @@ import dev.quartermaster.identity.administration.IdentityRequests;
 import dev.quartermaster.identity.administration.UserAdmin;
 import dev.quartermaster.identity.store.ApiKeyView;
 import dev.quartermaster.identity.store.UserStore;
-import dev.quartermaster.identity.store.UserView;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.platform.Text;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -47,9 +48,9 @@ public class ApiKeys {
         return username == null || username.isBlank() ? Optional.empty() : users.idOf(username.strip());
     }
 
-    /** A user's name, for a page that shows users by id (the usage totals); empty once the user is deleted. */
-    public Optional<String> usernameOf(UUID userId) {
-        return users.find(userId).map(UserView::username);
+    /** Users' names, for a page that shows users by id (the usage totals); a deleted user has none. */
+    public Map<UUID, String> usernamesOf(Collection<UUID> userIds) {
+        return users.usernames(userIds);
     }
 
     public List<Key> of(UUID userId) {

@@ -41,8 +41,8 @@ class UsagePageTest {
                 .contains(">2026-01<").contains(">2026-02<")
                 .contains(">" + model + "<").contains(">openai<")
                 .contains(">byok<").contains(">managed<")
-                .contains(">" + spender.username() + "<")
-                .contains("2026-02-02 10:11:12");
+                .contains("<th scope=\"row\">" + spender.username() + "</th>")
+                .contains("2026-02-02 10:11:12").contains("<td>" + spender.username() + "</td>");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.quartermaster.console.pages;
 
+import dev.quartermaster.gateway.usage.Breakdown;
 import dev.quartermaster.gateway.usage.Grouping;
+import dev.quartermaster.gateway.usage.LedgerEntry;
 import dev.quartermaster.gateway.usage.RequestCursor;
 import dev.quartermaster.gateway.usage.RequestPage;
 import dev.quartermaster.gateway.usage.Usage;
@@ -16,10 +18,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -50,8 +55,18 @@ class UsagePage {
     record Month(YearMonth month, long requests, BigDecimal spent) {
     }
 
-    /** A key source's totals. */
-    record Source(String keySource, long requests, BigDecimal spent) {
+    /** A request of the log as shown: its time already in UTC text, its user by name where there is one. */
+    record LogRow(String at, UUID userId, String username, String model, String provider, String keySource,
+                  int status, String tokens, String cost, String latency) {
+
+        private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+        static LogRow of(LedgerEntry e, Map<UUID, String> names) {
+            return new LogRow(AT.format(e.createdAt()), e.userId(), e.userId() == null ? null : names.get(e.userId()),
+                    e.model(), e.provider(), e.keySource(), e.status(),
+                    (e.inputTokens() == null ? "?" : e.inputTokens()) + " / " + (e.outputTokens() == null ? "?" : e.outputTokens()),
+                    e.cost() == null ? "" : e.cost().toPlainString(), e.latencyMs() == null ? "" : e.latencyMs() + " ms");
+        }
     }
 
     /** A top user: the name if the user still exists. */
@@ -78,15 +93,23 @@ class UsagePage {
                 to.isBlank() ? today.toString() : to.strip(), user.strip(), model.strip(), provider.strip(), keySource.strip());
         UsageFilter filter = filter(form);
         RequestCursor after = cursor.isBlank() ? null : cursor(cursor);
-        List<UsageGroup> days = usage.groups(filter, Grouping.DAY);
+        Breakdown breakdown = usage.breakdown(filter);
+        List<UsageGroup> top = usage.groups(filter, Grouping.USER).stream().limit(TOP_USERS).toList();
         RequestPage log = usage.requests(filter, after, LOG_PAGE);
-        return new ModelAndView("console/usage").addObject("form", form).addObject("days", days)
-                .addObject("months", months(days))
-                .addObject("models", usage.groups(filter, Grouping.MODEL))
-                .addObject("providers", usage.groups(filter, Grouping.PROVIDER))
-                .addObject("sources", sources(filter))
-                .addObject("topUsers", topUsers(filter))
-                .addObject("log", log).addObject("paged", after != null);
+        Set<UUID> shown = new HashSet<>();
+        top.forEach(g -> shown.add(g.userId()));
+        log.data().forEach(r -> shown.add(r.userId()));
+        shown.remove(null);
+        Map<UUID, String> names = users.usernamesOf(shown);
+        return new ModelAndView("console/usage").addObject("form", form).addObject("days", breakdown.days())
+                .addObject("months", months(breakdown.days()))
+                .addObject("models", breakdown.models())
+                .addObject("providers", breakdown.providers())
+                .addObject("sources", breakdown.keySources())
+                .addObject("topUsers", top.stream().map(g -> new TopUser(g.userId(), names.get(g.userId()), g.requests(),
+                        g.spent())).toList())
+                .addObject("log", log.data().stream().map(r -> LogRow.of(r, names)).toList())
+                .addObject("nextCursor", log.nextCursor()).addObject("paged", after != null);
     }
 
     private UsageFilter filter(Form form) {
@@ -111,22 +134,6 @@ class UsagePage {
             throw ApiException.invalid(errors);
         }
         return new UsageFilter(userId, blank(form.model()), blank(form.provider()), source, fromDay, toDay);
-    }
-
-    private List<Source> sources(UsageFilter filter) {
-        List<String> sources = filter.keySource() == null ? UsageFilter.KEY_SOURCES.stream().sorted().toList()
-                : List.of(filter.keySource());
-        return sources.stream().map(s -> {
-            List<UsageGroup> groups = usage.groups(new UsageFilter(filter.user(), filter.model(), filter.provider(), s,
-                    filter.from(), filter.to()), Grouping.PROVIDER);
-            return new Source(s, groups.stream().mapToLong(UsageGroup::requests).sum(),
-                    groups.stream().map(UsageGroup::spent).reduce(BigDecimal.ZERO, BigDecimal::add));
-        }).toList();
-    }
-
-    private List<TopUser> topUsers(UsageFilter filter) {
-        return usage.groups(filter, Grouping.USER).stream().limit(TOP_USERS).map(g -> new TopUser(g.userId(),
-                users.usernameOf(g.userId()).orElse(null), g.requests(), g.spent())).toList();
     }
 
     static List<Month> months(List<UsageGroup> days) {

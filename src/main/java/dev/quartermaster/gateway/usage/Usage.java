@@ -58,6 +58,11 @@ public class Usage {
         return store.groupRows(filter, grouping);
     }
 
+    /** What {@link #groups} says for day, model, provider and key source, read at once. */
+    public Breakdown breakdown(UsageFilter filter) {
+        return store.breakdownRows(filter);
+    }
+
     public RequestPage requests(UsageFilter filter, RequestCursor after, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit " + limit);

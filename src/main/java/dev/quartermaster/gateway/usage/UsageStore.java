@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +54,12 @@ class UsageStore {
     record ModelRow(String model, long requests, long inputTokens, long outputTokens, long spentNano) {
     }
 
+    /** {@code grouping(day, model, provider, key_source)} of each grouping set: a bit is set for each column not grouped. */
+    static final int BY_DAY = 0b0111;
+    static final int BY_MODEL = 0b1011;
+    static final int BY_PROVIDER = 0b1101;
+    static final int BY_KEY_SOURCE = 0b1110;
+
     private final JdbcClient jdbc;
 
     UsageStore(JdbcClient jdbc) {
@@ -88,12 +95,41 @@ class UsageStore {
     }
 
     static Query groups(UsageFilter filter, Grouping grouping) {
-        Where where = new Where();
-        where.add("user_id = ?", filter.user()).add("model = ?", filter.model())
-                .add("provider = ?", filter.provider()).add("key_source = ?", filter.keySource())
-                .add("day >= ?", filter.from()).add("day <= ?", filter.to());
+        Where where = rollupWhere(filter);
         return new Query("select " + grouping.column + ", " + TOTALS + " from " + rollup(filter, grouping) + where.sql()
                 + " group by " + grouping.column + " order by " + grouping.order, where.params);
+    }
+
+    /**
+     * The totals by day, by model, by provider and by key source in one statement and one pass over the
+     * rollup ({@code grouping sets}); {@code set} says which grouping a row is, and orders them so.
+     */
+    static Query breakdown(UsageFilter filter) {
+        Where where = rollupWhere(filter);
+        return new Query("select day, model, provider, key_source, " + TOTALS + ", grouping(day, model, provider, key_source) as set"
+                + " from " + rollup(filter, Grouping.MODEL) + where.sql()
+                + " group by grouping sets ((day), (model), (provider), (key_source))"
+                + " order by set, day, spent desc, model, provider, key_source", where.params);
+    }
+
+    Breakdown breakdownRows(UsageFilter filter) {
+        Query query = breakdown(filter);
+        Map<Integer, List<UsageGroup>> sets = new HashMap<>();
+        jdbc.sql(query.sql()).params(query.params()).query((RowCallbackHandler) rs -> {
+            int set = rs.getInt("set");
+            sets.computeIfAbsent(set, s -> new ArrayList<>()).add(new UsageGroup(
+                    set == BY_DAY ? rs.getObject(1, LocalDate.class) : null, set == BY_MODEL ? rs.getString(2) : null,
+                    null, set == BY_PROVIDER ? rs.getString(3) : null, set == BY_KEY_SOURCE ? rs.getString(4) : null,
+                    rs.getLong(5), rs.getLong(6), rs.getLong(7), Usd.ofNano(rs.getLong(8))));
+        });
+        return new Breakdown(sets.getOrDefault(BY_DAY, List.of()), sets.getOrDefault(BY_MODEL, List.of()),
+                sets.getOrDefault(BY_PROVIDER, List.of()), sets.getOrDefault(BY_KEY_SOURCE, List.of()));
+    }
+
+    private static Where rollupWhere(UsageFilter filter) {
+        return new Where().add("user_id = ?", filter.user()).add("model = ?", filter.model())
+                .add("provider = ?", filter.provider()).add("key_source = ?", filter.keySource())
+                .add("day >= ?", filter.from()).add("day <= ?", filter.to());
     }
 
     /** The smallest rollup that has every column the filter and the grouping need. */
@@ -112,13 +148,16 @@ class UsageStore {
         return jdbc.sql(query.sql()).params(query.params()).query((rs, n) -> group(rs, grouping)).list();
     }
 
-    /** The log newest first: ties of {@code created_at} (one transaction's rows) are broken by id. */
+    /**
+     * The log newest first: ties of {@code created_at} (one settlement batch's rows) are broken by id,
+     * and the indexes end with the id, so that the order is read from them, not sorted.
+     */
     static Query requests(UsageFilter filter, RequestCursor after, int limit) {
         Where where = ledgerWhere(filter);
         if (after != null) {
             OffsetDateTime at = after.createdAt().atOffset(ZoneOffset.UTC);
-            // the first condition alone is an index range; the second drops the rows already shown
-            where.add("created_at <= ?", at).add("(created_at < ? or id < ?)", at, after.id());
+            // a row comparison is a range of ledger_created (created_at, id) and of ledger_user_created
+            where.add("(created_at, id) < (?, ?)", at, after.id());
         }
         List<Object> params = new ArrayList<>(where.params);
         params.add(limit);
@@ -159,7 +198,7 @@ class UsageStore {
         return new UsageGroup(grouping == Grouping.DAY ? rs.getObject(1, LocalDate.class) : null,
                 grouping == Grouping.MODEL ? rs.getString(1) : null,
                 grouping == Grouping.USER ? rs.getObject(1, UUID.class) : null,
-                grouping == Grouping.PROVIDER ? rs.getString(1) : null,
+                grouping == Grouping.PROVIDER ? rs.getString(1) : null, null,
                 rs.getLong(2), rs.getLong(3), rs.getLong(4), Usd.ofNano(rs.getLong(5)));
     }
 

@@ -5,11 +5,15 @@ import dev.quartermaster.identity.authentication.Credentials;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,6 +48,17 @@ public class UserStore {
 
     public Optional<UserView> find(UUID id) {
         return jdbc.sql(SELECT_USER + " where u.id = ?").param(id).query(this::view).optional();
+    }
+
+    /** The names of those of {@code ids} that are users, in one statement. */
+    public Map<UUID, String> usernames(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql("select id, username from users where id = any(?)").param(ids.toArray(UUID[]::new))
+                .query((RowCallbackHandler) rs -> names.put(rs.getObject(1, UUID.class), rs.getString(2)));
+        return names;
     }
 
     public Optional<UUID> idOf(String username) {

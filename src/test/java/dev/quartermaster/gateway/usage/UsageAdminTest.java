@@ -38,6 +38,9 @@ class UsageAdminTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Usage usage;
+
     MeteredRows rows;
     UUID user;
 
@@ -60,6 +63,22 @@ class UsageAdminTest {
         assertThat(days.get(0).get("requests").longValue()).isEqualTo(3);
         assertThat(days.get(0).get("inputTokens").longValue()).isEqualTo(1100);
         assertThat(days.get(0).get("spent").decimalValue()).isEqualByComparingTo("6");
+    }
+
+    @Test
+    void theBreakdownSaysInOneReadWhatEachGroupingSays() {
+        for (UsageFilter filter : List.of(new UsageFilter(user, null, null, null, D1, D3),
+                new UsageFilter(user, "large", null, null, D1, D2), new UsageFilter(user, null, null, "managed", D2, D3))) {
+            Breakdown breakdown = usage.breakdown(filter);
+
+            assertThat(breakdown.days()).isEqualTo(usage.groups(filter, Grouping.DAY));
+            assertThat(breakdown.models()).isEqualTo(usage.groups(filter, Grouping.MODEL));
+            assertThat(breakdown.providers()).isEqualTo(usage.groups(filter, Grouping.PROVIDER));
+        }
+        List<UsageGroup> sources = usage.breakdown(new UsageFilter(user, null, null, null, D1, D3)).keySources();
+        assertThat(sources).extracting(UsageGroup::keySource).containsExactly("managed", "byok");
+        assertThat(sources).extracting(UsageGroup::requests).containsExactly(9L, 1L);
+        assertThat(sources.get(0).spent()).isEqualByComparingTo("11");
     }
 
     @Test

@@ -80,6 +80,24 @@ class UsageIndexTest {
                 .doesNotContain("Seq Scan");
     }
 
+    @Test
+    void theRequestLogsOrderIsReadFromTheIndexNotSorted() {
+        RequestCursor after = new RequestCursor(Instant.parse("2001-01-20T00:00:00Z"), 12345);
+
+        assertThat(plan(UsageStore.requests(UsageFilter.NONE, null, 50))).doesNotContain("Sort");
+        assertThat(plan(UsageStore.requests(UsageFilter.NONE, after, 50))).doesNotContain("Sort")
+                .contains("Index Cond: (ROW(created_at, id) <");
+    }
+
+    @Test
+    void theBreakdownIsOnePassOverTheSmallestRollup() {
+        UsageFilter oneWeek = new UsageFilter(null, null, null, null, YEAR.plusDays(10), YEAR.plusDays(16));
+
+        assertThat(plan(UsageStore.breakdown(oneWeek))).containsOnlyOnce("on usage_daily_totals ");
+        assertThat(plan(UsageStore.breakdown(oneWeek.forUser(user)))).contains("usage_daily_user")
+                .doesNotContain("Seq Scan");
+    }
+
     private String plan(Query query) {
         return String.join("\n", jdbc.sql("explain " + query.sql()).params(query.params()).query(String.class).list());
     }
