@@ -215,6 +215,20 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void aConsoleAddressWithNoPageIsA404PageInTheConsolesLayout(TestApi api) {
+        ConsoleUsers.Person person = ConsoleUsers.create(api);
+        ConsoleClient browser = new ConsoleClient(api);
+        browser.signIn(person.username(), person.password());
+
+        TestResponse page = browser.open("/console/no-such-page/at-all");
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("href=\"/console/account\"").contains("the console has no such page");
+        assertThat(browser.open("/console/assets/no-such-file.js").status()).isEqualTo(404);
+    }
+
+    @Test
     void theStaticAssetsAreServed(TestApi api) {
         for (String asset : new String[] {"/webjars/htmx.org/dist/htmx.min.js", "/webjars/picocss__pico/css/pico.min.css",
                 "/console/assets/console.js", "/console/assets/console.css"}) {
