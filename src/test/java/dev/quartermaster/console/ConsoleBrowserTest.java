@@ -238,13 +238,13 @@ class ConsoleBrowserTest {
 
     private static final List<String> PAGES = List.of("/", "/console/providers", "/console/providers/new", "/console/models",
             "/console/models/new", "/console/audit", "/console/users", "/console/users/new", "/console/groups",
-            "/console/groups/new", "/console/tiers", "/console/usage", "/console/keys",
-            "/console/account");
+            "/console/groups/new", "/console/tiers", "/console/usage", "/console/keys", "/console/taxonomy/pricing",
+            "/console/taxonomy/flags", "/console/account");
 
     private static final List<String> ADMIN_PAGES = List.of("/console/providers", "/console/providers/new",
             "/console/models", "/console/models/new", "/console/audit", "/console/users", "/console/users/new",
             "/console/groups", "/console/groups/new", "/console/tiers", "/console/tiers/free", "/console/usage",
-            "/console/keys");
+            "/console/keys", "/console/taxonomy/pricing");
 
     static Cookie sessionCookie(BrowserContext context) {
         return context.cookies().stream().filter(c -> c.name.equals("qm_session")).findFirst().orElseThrow();

@@ -3,6 +3,8 @@ package dev.quartermaster.console.pages;
 import dev.quartermaster.accounts.MyAccount;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.SignedIn;
+import dev.quartermaster.integrations.ConnectionRequests;
+import dev.quartermaster.integrations.Connections;
 import dev.quartermaster.platform.ApiException;
 import dev.quartermaster.providers.ProviderType;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -18,8 +20,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * My account, for every signed-in user, as seed 000 is: the models their tier sees, the preferred
- * model, their own provider keys (add, optionally proven by one real request; delete), and their
- * budget with what was spent. A refused change shows the page again with the reason.
+ * model, their own provider keys (add, optionally proven by one real request; delete), their
+ * budget with what was spent, and the integration connections they may use with their default one
+ * per integration (seed 003). A refused change shows the page again with the reason.
  */
 @Controller
 @Hidden
@@ -28,9 +31,11 @@ import org.springframework.web.servlet.ModelAndView;
 class AccountPage {
 
     private final MyAccount account;
+    private final Connections connections;
 
-    AccountPage(MyAccount account) {
+    AccountPage(MyAccount account, Connections connections) {
         this.account = account;
+        this.connections = connections;
     }
 
     @GetMapping
@@ -54,6 +59,13 @@ class AccountPage {
         return change(caller, () -> account.deleteKey(caller, provider));
     }
 
+    /** Makes a connection the caller's default for its integration, as {@code POST /api/v1/integrations/{id}/default} does. */
+    @PostMapping("/integrations/{integration}/default")
+    ModelAndView preferConnection(Caller caller, @PathVariable String integration,
+                                  @RequestParam(name = "connection_id", defaultValue = "") String connectionId) {
+        return change(caller, () -> connections.prefer(integration, new ConnectionRequests.Prefer(connectionId), caller));
+    }
+
     private ModelAndView change(Caller caller, Runnable action) {
         try {
             action.run();
@@ -70,6 +82,7 @@ class AccountPage {
                 .addObject("preferred", account.preferredModel(caller).orElse(null))
                 .addObject("keys", account.keys(caller))
                 .addObject("budget", account.budget(caller))
+                .addObject("connections", connections.visibleTo(caller))
                 .addObject("types", Arrays.stream(ProviderType.values()).map(ProviderType::wireName).toList())
                 .addObject("problem", error == null ? null : error.problem());
     }

@@ -22,6 +22,7 @@ final class Navigation {
     static final List<Item> ITEMS = List.of(
             new Item("Providers", "/console/providers", Permissions.AI_PROVIDERS_READ),
             new Item("Models", "/console/models", Permissions.MODELS_READ),
+            new Item("Taxonomy", "/console/taxonomy", Permissions.MODELS_READ),
             new Item("Users", "/console/users", Permissions.USERS_READ),
             new Item("Groups", "/console/groups", Permissions.USERS_READ),
             new Item("Tiers", "/console/tiers", Permissions.USERS_READ),
