@@ -7,7 +7,7 @@
 # built jar (./mvnw -DskipTests package). Every load is bounded: DURATION seconds per run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-20}
+DURATION=${DURATION:-20}   # and WARMUP (default 60) seconds of ten connections before each target's runs
 QM_PORT=${QM_PORT:-18190}
 MOCK_PORT=${MOCK_PORT:-18191}
 PORTKEY_PORT=${PORTKEY_PORT:-18192}
@@ -90,7 +90,7 @@ run() { # label url pid headers...
   for h in "$@"; do args+=(-H "${h%%=*}: ${h#*=}"); done
   curl -s -o /dev/null -w "   check: %{http_code}\n" -X POST "$url" -H 'Content-Type: application/json' "${args[@]}" \
     -d '{"model":"bench-model","messages":[{"role":"user","content":"Say hello"}]}' || true
-  wrk -t1 -c10 -d${WARMUP:-15}s -s "$work/run.lua" "$url" >/dev/null   # warm-up (the JIT)
+  wrk -t1 -c10 -d${WARMUP:-60}s -s "$work/run.lua" "$url" >/dev/null   # warm-up: the JIT needs about a minute of the metered path
   for c in 1 10; do
     local before after out requests
     before=$(cpu_of "$pid")
