@@ -21,8 +21,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Users, groups, tiers and tier rate limits for a surface other than the admin API (the web
- * console): the administration services' own rules, containment and audit entries, reached with
+ * Users, groups, tiers, and the rate limits of tiers and API keys, for a surface other than the
+ * admin API (the web console): the administration services' own rules, containment and audit entries, reached with
  * the API's field names (so a refusal names {@code username}, {@code tier}, {@code permissions}, …).
  * The caller's permission is the surface's to check, as the API's handlers do.
  */
@@ -151,11 +151,27 @@ public class IdentityAdmin {
     /** Replaces the tier's rate limits: each field a whole number, empty for unlimited. */
     public RateLimits setRateLimits(String tier, String requestsPerMinute, String tokensPerMinute,
                                     String concurrentStreams, Caller caller) {
+        return limits(rateLimits.setTier(tier, limitsBody(requestsPerMinute, tokensPerMinute, concurrentStreams), true,
+                caller));
+    }
+
+    public RateLimits keyRateLimits(UUID userId, UUID keyId) {
+        return limits(rateLimits.apiKey(userId, keyId));
+    }
+
+    /** Replaces one API key's rate limits (on top of its user's tier's), as the tier's are. */
+    public RateLimits setKeyRateLimits(UUID userId, UUID keyId, String requestsPerMinute, String tokensPerMinute,
+                                       String concurrentStreams, Caller caller) {
+        return limits(rateLimits.setApiKey(userId, keyId, limitsBody(requestsPerMinute, tokensPerMinute,
+                concurrentStreams), true, caller));
+    }
+
+    private PatchRequest limitsBody(String requestsPerMinute, String tokensPerMinute, String concurrentStreams) {
         ObjectNode body = mapper.createObjectNode();
         whole(body, "requestsPerMinute", requestsPerMinute);
         whole(body, "tokensPerMinute", tokensPerMinute);
         whole(body, "concurrentStreams", concurrentStreams);
-        return limits(rateLimits.setTier(tier, PatchRequest.of(body), true, caller));
+        return PatchRequest.of(body);
     }
 
     private static void whole(ObjectNode body, String field, String text) {

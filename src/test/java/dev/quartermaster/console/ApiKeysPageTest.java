@@ -61,4 +61,35 @@ class ApiKeysPageTest {
         assertThat(key.find()).isTrue();
         assertThat(later.body()).doesNotContain(key.group(1)).contains(key.group(1).substring(0, 11));
     }
+
+    @Test
+    void aKeysRateLimitsAreSetAsTheApiSetsThem(TestApi api) {
+        ConsoleUsers.Person admin = ConsoleUsers.admin(api);
+        ConsoleClient browser = new ConsoleClient(api);
+        browser.signIn(admin.username(), admin.password());
+        TestResponse page = browser.open("/console/keys");
+        Matcher action = Pattern.compile("action=\"(/console/keys/[0-9a-f-]{36}/new)\"").matcher(page.body());
+        assertThat(action.find()).isTrue();
+        browser.post(action.group(1), Map.of("username", admin.username(), "name", "limited"));
+        Matcher limits = Pattern.compile("href=\"(/console/keys/([0-9a-f-]{36})/([0-9a-f-]{36})/rate-limits)\\?username=")
+                .matcher(browser.open("/console/keys").body());
+        assertThat(limits.find()).isTrue();
+
+        TestResponse form = browser.open(limits.group(1) + "?username=" + admin.username());
+        TestResponse refused = browser.post(limits.group(1), Map.of("username", admin.username(),
+                "requestsPerMinute", "lots", "tokensPerMinute", "", "concurrentStreams", ""));
+        TestResponse saved = browser.post(limits.group(1), Map.of("username", admin.username(),
+                "requestsPerMinute", "5", "tokensPerMinute", "", "concurrentStreams", "2"));
+        TestResponse again = browser.open(limits.group(1) + "?username=" + admin.username());
+
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("Rate limits of key limited");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("requestsPerMinute: must be a whole number");
+        assertThat(saved.status()).isEqualTo(302);
+        String stored = api.asAdmin().get("/api/v1/system/users/" + limits.group(2) + "/api-keys/" + limits.group(3)
+                + "/rate-limits").body();
+        assertThat(stored).contains("\"requestsPerMinute\":5").contains("\"concurrentStreams\":2");
+        assertThat(again.body()).contains("name=\"requestsPerMinute\" inputmode=\"numeric\" value=\"5\"");
+    }
 }

@@ -120,6 +120,8 @@ class UsersPageTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("dailyLimit: must be an amount");
         assertThat(list.body()).contains(tier);
+        assertThat(browser.open("/console/tiers/" + tier).body())
+                .contains("name=\"requestsPerMinute\" inputmode=\"numeric\" value=\"60\"");
     }
 
     @Test
