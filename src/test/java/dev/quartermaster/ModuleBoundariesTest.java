@@ -50,7 +50,7 @@ class ModuleBoundariesTest {
                 .whereLayer("console").mayNotBeAccessedByAnyLayer()
                 .whereLayer("gateway").mayOnlyBeAccessedByLayers("console")
                 .whereLayer("openai").mayNotBeAccessedByAnyLayer()
-                .whereLayer("integrations").mayNotBeAccessedByAnyLayer()
+                .whereLayer("integrations").mayOnlyBeAccessedByLayers("console")
                 .whereLayer("accounts").mayOnlyBeAccessedByLayers("openai", "gateway", "console")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("accounts", "openai", "gateway", "console")
                 .whereLayer("providers").mayOnlyBeAccessedByLayers("catalog", "accounts", "gateway", "console")

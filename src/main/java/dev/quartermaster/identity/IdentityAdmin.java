@@ -144,6 +144,29 @@ public class IdentityAdmin {
         return tiers.get(name);
     }
 
+    /** A new tier: its name (never changed after: users and limits refer to it), rank, description, managed keys. */
+    public Tier createTier(String name, String rank, String description, boolean managedKeys, Caller caller) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("name", blank(name));
+        integer(body, "rank", rank);
+        body.put("description", blank(description));
+        body.put("managedKeys", managedKeys);
+        return tiers.create(checked(body, IdentityRequests.CreateTier.class), caller);
+    }
+
+    /** A tier's rank, description and whether its users may use managed keys. */
+    public Tier updateTier(String name, String rank, String description, boolean managedKeys, Caller caller) {
+        ObjectNode body = mapper.createObjectNode();
+        integer(body, "rank", rank);
+        body.put("description", description == null ? "" : description.strip());
+        body.put("managedKeys", managedKeys);
+        return tiers.update(name, PatchRequest.of(body), caller);
+    }
+
+    public Tier deleteTier(String name, Caller caller) {
+        return tiers.delete(name, caller);
+    }
+
     public RateLimits rateLimits(String tier) {
         return limits(rateLimits.tier(tier));
     }
@@ -172,6 +195,18 @@ public class IdentityAdmin {
         whole(body, "tokensPerMinute", tokensPerMinute);
         whole(body, "concurrentStreams", concurrentStreams);
         return PatchRequest.of(body);
+    }
+
+    private static void integer(ObjectNode body, String field, String text) {
+        if (text == null || text.isBlank()) {
+            body.putNull(field);
+            return;
+        }
+        try {
+            body.put(field, Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(field, "must be a whole number");
+        }
     }
 
     private static void whole(ObjectNode body, String field, String text) {

@@ -1,15 +1,14 @@
 package dev.quartermaster.console.pages;
 
-import dev.quartermaster.catalog.taxonomy.TaxonomyEntry;
-import dev.quartermaster.catalog.taxonomy.TaxonomyForms;
-import dev.quartermaster.catalog.taxonomy.TaxonomyForms.Fields;
-import dev.quartermaster.catalog.taxonomy.TaxonomyKind;
+import dev.quartermaster.catalog.TaxonomyForms;
+import dev.quartermaster.catalog.TaxonomyForms.Entry;
+import dev.quartermaster.catalog.TaxonomyForms.Fields;
 import dev.quartermaster.identity.Caller;
 import dev.quartermaster.identity.Permissions;
 import dev.quartermaster.identity.RequiresPermission;
 import dev.quartermaster.platform.ApiException;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -40,75 +39,70 @@ class TaxonomyPage {
     @GetMapping
     @RequiresPermission(Permissions.MODELS_READ)
     String first() {
-        return "redirect:/console/taxonomy/" + TaxonomyKind.PRICING.path();
+        return "redirect:/console/taxonomy/" + TaxonomyForms.PRICING;
     }
 
     @GetMapping("/{kind}")
     @RequiresPermission(Permissions.MODELS_READ)
     ModelAndView list(@PathVariable String kind) {
-        return list(TaxonomyForms.kind(kind), EMPTY, null);
+        return list(kind, EMPTY, null);
     }
 
     @PostMapping("/{kind}")
     @RequiresPermission(Permissions.MODELS_CREATE)
     ModelAndView create(Caller caller, @PathVariable String kind, Fields fields) {
-        TaxonomyKind k = TaxonomyForms.kind(kind);
         try {
-            taxonomy.create(k, fields, caller);
-            return new ModelAndView("redirect:/console/taxonomy/" + k.path());
+            taxonomy.create(kind, fields, caller);
+            return new ModelAndView("redirect:/console/taxonomy/" + kind);
         } catch (ApiException e) {
-            return list(k, fields, e);
+            return list(kind, fields, e);
         }
     }
 
     @GetMapping("/{kind}/{id}")
     @RequiresPermission(Permissions.MODELS_UPDATE)
     ModelAndView edit(@PathVariable String kind, @PathVariable UUID id) {
-        TaxonomyKind k = TaxonomyForms.kind(kind);
-        TaxonomyEntry entry = taxonomy.get(k, id);
-        return form(k, entry, Fields.of(entry), null);
+        Entry entry = taxonomy.get(kind, id);
+        return form(kind, entry, Fields.of(entry), null);
     }
 
     @PostMapping("/{kind}/{id}")
     @RequiresPermission(Permissions.MODELS_UPDATE)
     ModelAndView update(Caller caller, @PathVariable String kind, @PathVariable UUID id, Fields fields) {
-        TaxonomyKind k = TaxonomyForms.kind(kind);
         try {
-            taxonomy.update(k, id, fields, caller);
-            return new ModelAndView("redirect:/console/taxonomy/" + k.path());
+            taxonomy.update(kind, id, fields, caller);
+            return new ModelAndView("redirect:/console/taxonomy/" + kind);
         } catch (ApiException e) {
-            return form(k, taxonomy.get(k, id), fields, e);
+            return form(kind, taxonomy.get(kind, id), fields, e);
         }
     }
 
     @GetMapping("/{kind}/{id}/delete")
     @RequiresPermission(Permissions.MODELS_DELETE)
     ModelAndView confirmDelete(@PathVariable String kind, @PathVariable UUID id) {
-        TaxonomyKind k = TaxonomyForms.kind(kind);
-        TaxonomyEntry entry = taxonomy.get(k, id);
+        Entry entry = taxonomy.get(kind, id);
         return Confirm.page("Delete " + entry.name() + "?", "It is removed from every model that has it.",
-                "/console/taxonomy/" + k.path() + "/" + id + "/delete", "/console/taxonomy/" + k.path());
+                "/console/taxonomy/" + kind + "/" + id + "/delete", "/console/taxonomy/" + kind);
     }
 
     @PostMapping("/{kind}/{id}/delete")
     @RequiresPermission(Permissions.MODELS_DELETE)
     String delete(Caller caller, @PathVariable String kind, @PathVariable UUID id) {
-        TaxonomyKind k = TaxonomyForms.kind(kind);
-        taxonomy.delete(k, id, caller);
-        return "redirect:/console/taxonomy/" + k.path();
+        taxonomy.delete(kind, id, caller);
+        return "redirect:/console/taxonomy/" + kind;
     }
 
-    private ModelAndView list(TaxonomyKind kind, Fields fields, ApiException error) {
+    private ModelAndView list(String kind, Fields fields, ApiException error) {
+        List<Entry> entries = taxonomy.list(kind);
         return new ModelAndView("console/taxonomy", status(error)).addObject("kind", kind)
-                .addObject("kinds", Arrays.stream(TaxonomyKind.values()).map(TaxonomyKind::path).toList())
-                .addObject("entries", taxonomy.list(kind)).addObject("fields", fields)
-                .addObject("pricing", kind == TaxonomyKind.PRICING)
+                .addObject("kinds", TaxonomyForms.KINDS).addObject("entries", entries).addObject("fields", fields)
+                .addObject("pricing", TaxonomyForms.PRICING.equals(kind))
                 .addObject("problem", error == null ? null : error.problem());
     }
 
-    private static ModelAndView form(TaxonomyKind kind, TaxonomyEntry entry, Fields fields, ApiException error) {
+    private static ModelAndView form(String kind, Entry entry, Fields fields, ApiException error) {
         return new ModelAndView("console/taxonomy-form", status(error)).addObject("kind", kind).addObject("entry", entry)
-                .addObject("fields", fields).addObject("pricing", kind == TaxonomyKind.PRICING)
+                .addObject("fields", fields).addObject("pricing", TaxonomyForms.PRICING.equals(kind))
                 .addObject("problem", error == null ? null : error.problem());
     }
 

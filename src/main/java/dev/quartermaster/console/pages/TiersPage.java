@@ -21,7 +21,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Tiers with their budget limits and rate limits (each applied per user of the tier); editing a
- * tier's limits needs users.update and, as in the API, managing every user of the tier.
+ * tier's limits needs users.update and, as in the API, managing every user of the tier. Tiers are
+ * created (users.create), have their rank, description and managed keys edited (users.update) and
+ * are deleted after a confirmation (users.delete) as the tier API does; a name never changes.
  */
 @Controller
 @Hidden
@@ -55,20 +57,69 @@ class TiersPage {
         this.budgets = budgets;
     }
 
+    /** A tier's own fields as typed: the name only when it is created. */
+    record Details(String name, String rank, String description, Boolean managedKeys) {
+
+        /** An unticked checkbox is not sent at all. */
+        public boolean managed() {
+            return Boolean.TRUE.equals(managedKeys);
+        }
+
+        static Details of(Tier tier) {
+            return new Details(tier.name(), Integer.toString(tier.rank()), tier.description(), tier.managedKeys());
+        }
+    }
+
     @GetMapping
     @RequiresPermission(Permissions.USERS_READ)
     ModelAndView list() {
-        Map<String, BudgetAdmin.Limits> limits = budgets.tiers();
-        List<Row> rows = identity.tiers().stream().map(t -> new Row(t, limits.get(t.name()),
-                identity.rateLimits(t.name()))).toList();
-        return new ModelAndView("console/tiers").addObject("rows", rows);
+        return list(new Details("", "", "", false), null);
+    }
+
+    @PostMapping
+    @RequiresPermission(Permissions.USERS_CREATE)
+    ModelAndView create(Caller caller, Details details) {
+        try {
+            identity.createTier(details.name(), details.rank(), details.description(), details.managed(), caller);
+            return new ModelAndView("redirect:/console/tiers");
+        } catch (ApiException e) {
+            return list(details, e);
+        }
     }
 
     @GetMapping("/{name}")
     @RequiresPermission(Permissions.USERS_UPDATE)
     ModelAndView edit(@PathVariable String name) {
         Row row = row(name);
-        return new ModelAndView("console/tier-form").addObject("row", row).addObject("fields", Fields.of(row));
+        return form(row, Fields.of(row), Details.of(row.tier()), null);
+    }
+
+    @PostMapping("/{name}/details")
+    @RequiresPermission(Permissions.USERS_UPDATE)
+    ModelAndView updateDetails(Caller caller, @PathVariable String name, Details details) {
+        try {
+            identity.updateTier(name, details.rank(), details.description(), details.managed(), caller);
+            return new ModelAndView("redirect:/console/tiers");
+        } catch (ApiException e) {
+            Row row = row(name);
+            return form(row, Fields.of(row), details, e);
+        }
+    }
+
+    @GetMapping("/{name}/delete")
+    @RequiresPermission(Permissions.USERS_DELETE)
+    ModelAndView confirmDelete(@PathVariable String name) {
+        Tier tier = identity.tier(name);
+        return Confirm.page("Delete tier " + tier.name() + "?", "Its budget and rate limits go with it. A tier that "
+                + "users still have cannot be deleted: move them to another first.",
+                "/console/tiers/" + tier.name() + "/delete", "/console/tiers");
+    }
+
+    @PostMapping("/{name}/delete")
+    @RequiresPermission(Permissions.USERS_DELETE)
+    String delete(Caller caller, @PathVariable String name) {
+        identity.deleteTier(name, caller);
+        return "redirect:/console/tiers";
     }
 
     /** Budget and rate limits together; the budget is written first, each in its own transaction, as the API does. */
@@ -85,9 +136,26 @@ class TiersPage {
             identity.setRateLimits(name, requestsPerMinute, tokensPerMinute, concurrentStreams, caller);
             return new ModelAndView("redirect:/console/tiers");
         } catch (ApiException e) {
-            return new ModelAndView("console/tier-form", HttpStatus.valueOf(e.problem().status()))
-                    .addObject("row", row(name)).addObject("fields", fields).addObject("problem", e.problem());
+            Row row = row(name);
+            return form(row, fields, Details.of(row.tier()), e);
         }
+    }
+
+    private ModelAndView list(Details details, ApiException error) {
+        Map<String, BudgetAdmin.Limits> limits = budgets.tiers();
+        List<Row> rows = identity.tiers().stream().map(t -> new Row(t, limits.get(t.name()),
+                identity.rateLimits(t.name()))).toList();
+        return new ModelAndView("console/tiers", status(error)).addObject("rows", rows).addObject("details", details)
+                .addObject("problem", error == null ? null : error.problem());
+    }
+
+    private static ModelAndView form(Row row, Fields fields, Details details, ApiException error) {
+        return new ModelAndView("console/tier-form", status(error)).addObject("row", row).addObject("fields", fields)
+                .addObject("details", details).addObject("problem", error == null ? null : error.problem());
+    }
+
+    private static HttpStatus status(ApiException error) {
+        return error == null ? HttpStatus.OK : HttpStatus.valueOf(error.problem().status());
     }
 
     private Row row(String name) {
