@@ -59,7 +59,7 @@ class AccountPage {
         return change(caller, () -> account.deleteKey(caller, provider));
     }
 
-    /** Makes a connection the caller's default for its integration, as {@code POST /api/v1/integrations/{id}/default} does. */
+    /** Makes a connection the caller's default for its integration, as {@code POST /v1/integrations/connections/{integration}/default} does. */
     @PostMapping("/integrations/{integration}/default")
     ModelAndView preferConnection(Caller caller, @PathVariable String integration,
                                   @RequestParam(name = "connection_id", defaultValue = "") String connectionId) {
