@@ -9,7 +9,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * {@code sign_in_failures} (migration V6): failures per key and fixed window, shared by every
- * server. Windows follow the database's clock, so servers whose clocks differ still share them.
+ * server. Windows follow the database's clock, so servers whose clocks differ still share them. A
+ * key's count is its current window's plus the part of the previous window's that a window ending
+ * now would still hold (a sliding window, estimated), so that a burst split by a window's edge is
+ * counted whole: ten failures either side of a minute's turn are not two windows of five.
  */
 @Repository
 public class SignInFailureStore {
@@ -20,6 +23,10 @@ public class SignInFailureStore {
 
     private static final String WINDOW = "(floor(extract(epoch from now()) / :window)::bigint * :window)";
     private static final String LEFT = "greatest(1, ceil(%s + :window - extract(epoch from now())))::bigint".formatted(WINDOW);
+    /** What of the previous window's failures {@code p} a window ending now still holds. */
+    private static final String CARRIED = ("coalesce(floor(p.failures * (1 - (extract(epoch from now()) - %s)::numeric"
+            + " / :window)), 0)::int").formatted(WINDOW);
+    private static final String PREVIOUS = "left join sign_in_failures p on p.key = %s and p.window_start = %s - :window";
 
     private final JdbcClient jdbc;
 
@@ -36,16 +43,17 @@ public class SignInFailureStore {
                     on conflict (key, window_start) do update set failures = sign_in_failures.failures + 1
                     returning key, failures
                 )
-                select %s, %s, key, failures from counted
-                """.formatted(WINDOW, WINDOW, LEFT), keys, window);
+                select %s, %s, c.key, c.failures + %s from counted c %s
+                """.formatted(WINDOW, WINDOW, LEFT, CARRIED, PREVIOUS.formatted("c.key", WINDOW)), keys, window);
     }
 
     /** The keys' counts in the current window; counts nothing. */
     public Count get(List<String> keys, Duration window) {
         return count("""
-                select %s, %s, k.key, f.failures from unnest(:keys::text[]) as k(key)
+                select %s, %s, k.key, coalesce(f.failures, 0) + %s from unnest(:keys::text[]) as k(key)
                   left join sign_in_failures f on f.key = k.key and f.window_start = %s
-                """.formatted(WINDOW, LEFT, WINDOW), keys, window);
+                  %s
+                """.formatted(WINDOW, LEFT, CARRIED, WINDOW, PREVIOUS.formatted("k.key", WINDOW)), keys, window);
     }
 
     private Count count(String sql, List<String> keys, Duration window) {
@@ -67,9 +75,9 @@ public class SignInFailureStore {
                 """).param("keys", sorted(keys)).param("start", windowStart).update();
     }
 
-    /** Deletes the windows that have ended. */
+    /** Deletes the windows that have ended, but for the one just before the current (still carried). */
     public int purge(Duration window) {
-        return jdbc.sql("delete from sign_in_failures where window_start + :window < extract(epoch from now())")
+        return jdbc.sql("delete from sign_in_failures where window_start + 2 * :window < extract(epoch from now())")
                 .param("window", window.toSeconds()).update();
     }
 
