@@ -2,7 +2,9 @@ package dev.quartermaster.egress;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads a host written as a number the way the C library's {@code inet_aton} would (decimal
@@ -14,23 +16,30 @@ final class NumericHost {
     record Parsed(InetAddress address, boolean canonical) {
     }
 
+    /** Compiled once: the check runs on every outbound call, and {@code String.matches} compiles anew each time. */
+    private static final Pattern DOT = Pattern.compile("\\.");
+    private static final Pattern CANONICAL = Pattern.compile("0|[1-9][0-9]{0,2}");
+    private static final Pattern HEX = Pattern.compile("0x[0-9a-f]+");
+    private static final Pattern OCTAL = Pattern.compile("0[0-7]+");
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
+
     private NumericHost() {
     }
 
     static Optional<Parsed> parse(String host) {
-        String[] parts = host.split("\\.", -1);
+        String[] parts = DOT.split(host, -1);
         if (parts.length == 0 || parts.length > 4) {
             return Optional.empty();
         }
         long[] values = new long[parts.length];
         boolean canonical = parts.length == 4;
         for (int i = 0; i < parts.length; i++) {
-            String part = parts[i].toLowerCase();
+            String part = parts[i].toLowerCase(Locale.ROOT);
             Long value = number(part);
             if (value == null) {
                 return Optional.empty();
             }
-            canonical &= part.matches("0|[1-9][0-9]{0,2}");
+            canonical &= CANONICAL.matcher(part).matches();
             values[i] = value;
         }
         long address = combine(values);
@@ -47,13 +56,13 @@ final class NumericHost {
 
     private static Long number(String part) {
         try {
-            if (part.matches("0x[0-9a-f]+")) {
+            if (HEX.matcher(part).matches()) {
                 return Long.parseLong(part.substring(2), 16);
             }
-            if (part.matches("0[0-7]+")) {
+            if (OCTAL.matcher(part).matches()) {
                 return Long.parseLong(part.substring(1), 8);
             }
-            if (part.matches("[0-9]+")) {
+            if (DECIMAL.matcher(part).matches()) {
                 return Long.parseLong(part);
             }
         } catch (NumberFormatException tooLong) {

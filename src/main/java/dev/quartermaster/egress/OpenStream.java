@@ -1,5 +1,6 @@
 package dev.quartermaster.egress;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -91,9 +92,19 @@ final class OpenStream implements OutboundStream {
         }
     }
 
+    /**
+     * At most {@code maxBytes} of the body as text. The buffer starts small and grows with the body:
+     * {@code readNBytes} takes 16 KiB for any body, and most answers are a few hundred bytes.
+     */
     static String readCapped(InputStream in, int maxBytes) throws IOException {
         try (in) {
-            return new String(in.readNBytes(maxBytes), StandardCharsets.UTF_8);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 1024));
+            byte[] chunk = new byte[Math.min(maxBytes, 2048)];
+            int read;
+            while (out.size() < maxBytes && (read = in.read(chunk, 0, Math.min(chunk.length, maxBytes - out.size()))) > 0) {
+                out.write(chunk, 0, read);
+            }
+            return out.toString(StandardCharsets.UTF_8);
         }
     }
 

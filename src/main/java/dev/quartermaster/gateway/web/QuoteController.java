@@ -38,7 +38,7 @@ class QuoteController {
     @PostMapping("/v1/ai/quote")
     QuoteView quote(Caller caller, HttpServletRequest request) throws IOException {
         Gateway.Quoted quoted = gateway.quote(caller, GatewayController.apiKeyId(request),
-                request.getInputStream().readAllBytes());
+                GatewayController.body(request));
         var quote = quoted.quote();
         boolean admitted = "ok".equals(quote.outcome());
         return new QuoteView(quoted.model(), quoted.payer().provider(), quoted.payer().keySource(),
