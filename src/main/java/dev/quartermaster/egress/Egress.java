@@ -9,9 +9,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
@@ -41,8 +40,12 @@ public class Egress implements DisposableBean {
     private final EgressProperties properties;
     private final AddressPolicy policy;
     private final CloseableHttpClient client;
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("qm-egress-deadlines").factory());
+    /**
+     * Every call's timers. A timer cancelled when its call ends is taken out of the queue at once:
+     * by default it would stay until it was due, holding its request, so each call would be kept for
+     * the whole of its longest deadline (ten minutes for a gateway call) after it ended.
+     */
+    private final ScheduledThreadPoolExecutor deadlines = deadlineTimers();
 
     Egress(EgressProperties properties) {
         this.properties = properties;
@@ -106,6 +109,18 @@ public class Egress implements DisposableBean {
             deadlines.disarmAll();
             throw classify(e, deadlines.expired().isPresent(), uri, timeouts.firstByte());
         }
+    }
+
+    private static ScheduledThreadPoolExecutor deadlineTimers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("qm-egress-deadlines").factory());
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
+    }
+
+    /** Timers not yet due nor cancelled, for a test. */
+    int pendingDeadlines() {
+        return deadlines.getQueue().size();
     }
 
     private static HttpUriRequestBase prepare(OutboundRequest request, URI uri, Duration readTimeout) {

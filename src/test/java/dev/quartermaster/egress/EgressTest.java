@@ -158,6 +158,20 @@ class EgressTest {
         assertThat(fake.lastRequest().body()).isEqualTo("{\"a\":1}");
     }
 
+    /** A call's timers go when it ends: a cancelled timer left queued would hold its request until it was due. */
+    @Test
+    void anEndedCallLeavesNoTimerBehind() throws Exception {
+        fake.replying(r -> FakeServer.Reply.json(200, "{}"));
+        StreamTimeouts timeouts = new StreamTimeouts(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(10));
+
+        lan.send(get(fake.url() + "/v1/x"));
+        try (OutboundStream stream = lan.open(get(fake.url() + "/v1/y"), timeouts)) {
+            assertThat(stream.readCapped()).isEqualTo("{}");
+        }
+
+        assertThat(lan.pendingDeadlines()).isZero();
+    }
+
     private static OutboundRequest get(String url) {
         return new OutboundRequest("GET", URI.create(url), Map.of(), null);
     }
