@@ -139,7 +139,8 @@ class Meter implements Metering {
         Held held = (Held) reservation;
         CallPlan plan = held.plan();
         ArrayNode rows = rows(held, result);
-        settlements.submit(new Settlements.Settlement(plan, result, rows, usedTokens(rows), held.hold(), held.record()));
+        settlements.submit(new Settlements.Settlement(plan.withoutBody(), result, rows, usedTokens(rows), held.hold(),
+                held.record()));
     }
 
     private MeterStore.Request request(CallPlan plan) {

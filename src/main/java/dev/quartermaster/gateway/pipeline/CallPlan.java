@@ -18,4 +18,12 @@ public record CallPlan(String requestId, Caller caller, UUID apiKeyId, Inbound i
      */
     public record Payer(String provider, UUID profileId, String keySource, boolean managed) {
     }
+
+    /**
+     * This plan without its request body, for what outlives the call: a settlement waits in the
+     * writer's queue (seconds, under load) and needs only who, which model and who paid.
+     */
+    public CallPlan withoutBody() {
+        return new CallPlan(requestId, caller, apiKeyId, inbound, model, null, stream, payer);
+    }
 }
